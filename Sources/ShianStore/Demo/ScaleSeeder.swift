@@ -1,0 +1,60 @@
+import FluentKit
+import Foundation
+import SQLKit
+import ShianCore
+
+/// Deterministic, clearly synthetic data at the sizes Shian must hold, for the benchmarks.
+/// Province scale: 100 counties, 1,500 townships, 25,000 villages (and a grid per village).
+public enum ScaleSeeder {
+    public enum Scale: String, Sendable, CaseIterable {
+        case county, prefecture, province
+
+        var counties: Int {
+            switch self {
+            case .county: 1
+            case .prefecture: 10
+            case .province: 100
+            }
+        }
+    }
+
+    /// Adds the synthetic region tree under province 29 (a code no real province uses).
+    /// Returns the number of regions written.
+    public static func seedRegions(_ scale: Scale, on database: any Database) async throws -> Int {
+        let province = RegionCode(literal: "29")
+        var rows: [(code: String, name: String, level: RegionLevel, parent: String?)] = [(province.rawValue, "基准测试省", .province, nil)]
+        var generator = SeededGenerator(seed: 29)
+        for countyIndex in 0..<scale.counties {
+            let prefecture = province.rawValue + String(format: "%02d", countyIndex / 10 + 1)
+            if countyIndex % 10 == 0 { rows.append((prefecture, "基准测试市\(countyIndex / 10 + 1)", .prefecture, province.rawValue)) }
+            let county = prefecture + String(format: "%02d", countyIndex % 10 + 1)
+            rows.append((county, "基准测试县\(countyIndex + 1)", .county, prefecture))
+            for townshipIndex in 1...15 {
+                let township = county + String(format: "%03d", townshipIndex)
+                rows.append((township, "测试乡镇\(countyIndex + 1)-\(townshipIndex)", .township, county))
+                let villages = 15 + Int(generator.next() % 5)
+                for villageIndex in 1...villages {
+                    let village = township + String(format: "%03d", villageIndex)
+                    rows.append((village, "测试村\(townshipIndex)-\(villageIndex)", .village, township))
+                    rows.append((village + "001", "测试网格\(villageIndex)", .grid, village))
+                }
+            }
+        }
+        let now = Date()
+        let finalRows = rows
+        try await database.transaction { db in
+            guard let sql = db as? any SQLDatabase else { return }
+            for chunk in stride(from: 0, to: finalRows.count, by: 500) {
+                var insert = sql.insert(into: Region.schema)
+                    .columns("id", "code", "name", "level", "parent_code", "active", "created_at", "updated_at")
+                for row in finalRows[chunk..<min(chunk + 500, finalRows.count)] {
+                    insert = insert.values(
+                        SQLBind(UUID()), SQLBind(row.code), SQLBind(row.name), SQLBind(row.level.rawValue),
+                        SQLBind(row.parent), SQLBind(true), SQLBind(now), SQLBind(now))
+                }
+                try await insert.run()
+            }
+        }
+        return rows.count
+    }
+}

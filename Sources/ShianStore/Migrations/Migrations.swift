@@ -1,0 +1,15 @@
+import FluentKit
+
+/// Every migration, in the order they run. Append only; never edit one that has landed.
+public enum ShianMigrations {
+    public static let all: [any Migration] = [
+        CreateRegions(),
+        CreateDepartments(),
+        CreateBusinesses(),
+        CreateUsers(),
+        CreateUserSessions(),
+        CreateAPITokens(),
+        CreateLoginAttempts(),
+        CreateAuditEntries(),
+    ]
+}

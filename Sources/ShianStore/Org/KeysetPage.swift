@@ -1,0 +1,69 @@
+import FluentKit
+import Foundation
+
+/// One page of a list, and the cursor of the next one (nil on the last page).
+public struct RecordPage<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var nextCursor: String?
+
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+
+    public func map<Other>(_ transform: (Item) throws -> Other) rethrows -> RecordPage<Other> {
+        RecordPage<Other>(items: try items.map(transform), nextCursor: nextCursor)
+    }
+}
+
+/// An opaque keyset cursor: the sort value and id of the last row of the previous page.
+public struct PageCursor: Codable, Sendable, Equatable {
+    public let value: String
+    public let id: UUID
+
+    public init(value: String, id: UUID) {
+        self.value = value
+        self.id = id
+    }
+
+    /// Base64url of a small JSON object; nil when `text` is not a cursor this code wrote.
+    public init?(encoded text: String) {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+            let cursor = try? JSONDecoder().decode(PageCursor.self, from: data)
+        else { return nil }
+        self = cursor
+    }
+
+    public var encoded: String {
+        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        return data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension QueryBuilder where Model.IDValue == UUID {
+    /// Keyset pagination: sorts by `field` then id, and returns the rows after `cursor`.
+    /// Unlike OFFSET, the cost of a page does not grow with its depth.
+    public func keysetPage(
+        sortedBy field: KeyPath<Model, FieldProperty<Model, String>>, after cursor: PageCursor?, limit: Int
+    ) async throws -> RecordPage<Model> {
+        if let cursor {
+            group(.or) { or in
+                or.filter(field > cursor.value)
+                or.group(.and) { same in
+                    same.filter(field == cursor.value).filter(\._$id > cursor.id)
+                }
+            }
+        }
+        let rows = try await sort(field).sort(\._$id).limit(limit + 1).all()
+        let items = Array(rows.prefix(limit))
+        let next: String? =
+            rows.count > limit
+            ? items.last.flatMap { last in last.id.map { PageCursor(value: last[keyPath: field].value ?? "", id: $0).encoded } }
+            : nil
+        return RecordPage(items: items, nextCursor: next)
+    }
+}

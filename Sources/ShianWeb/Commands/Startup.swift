@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import ShianCore
+import ShianStore
+import Vapor
+
+/// What `shian serve` does before it listens: migrate, seed the demo county on the first start of
+/// an empty database, and give the demo accounts `SHIAN_DEMO_PASSWORD` when it is set.
+public enum Startup {
+    /// True when the command line runs the server (Vapor's default command).
+    public static func isServe(_ arguments: [String]) -> Bool {
+        guard arguments.count > 1 else { return true }
+        let command = arguments[1]
+        return command == "serve" || command.hasPrefix("-")
+    }
+
+    public static func prepareToServe(_ app: Application) async throws {
+        try await prepareDatabase(app)
+        let configuration = app.shian
+        if configuration.seedDemoOnFirstStart, try await DemoSeeder.isEmpty(app.db) {
+            try await seedDemo(app)
+        } else if let password = configuration.demoPassword {
+            try await DemoSeeder.resetDemoPasswords(on: app.db, passwordHash: try await app.password.async.hash(password))
+        }
+    }
+
+    /// Seeds the demo county; the password is `SHIAN_DEMO_PASSWORD`, or a random one that is logged
+    /// once and written to `demo-password.txt` in the data folder.
+    public static func seedDemo(_ app: Application) async throws {
+        let password = app.shian.demoPassword ?? generatedPassword()
+        try await DemoSeeder.seed(on: app.db, passwordHash: try await app.password.async.hash(password))
+        app.logger.notice("Seeded the demo county 示范县 (222499): \(DemoCounty.accounts().count) demo accounts")
+        if app.shian.demoPassword == nil {
+            let path = (app.shian.dataDirectory as NSString).appendingPathComponent("demo-password.txt")
+            try? FileManager.default.createDirectory(atPath: app.shian.dataDirectory, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            app.logger.notice("Demo accounts' password: \(password) (also in \(path)); set SHIAN_DEMO_PASSWORD to choose one")
+        }
+    }
+
+    private static func generatedPassword() -> String {
+        "Demo-" + String(SecretToken.generate().filter { $0.isLetter || $0.isNumber }.prefix(10)) + "-1"
+    }
+}

@@ -1,0 +1,26 @@
+import FluentKit
+import ShianCore
+import ShianStore
+
+/// Reads of users.
+enum UserQueries {
+    struct Filter: Sendable {
+        var query: String?
+        var role: Role?
+        var regionCode: String?
+        var active: Bool?
+    }
+
+    static func list(_ filter: Filter, scope: Scope, cursor: PageCursor?, limit: Int, on database: any Database)
+        async throws -> RecordPage<User>
+    {
+        let query = scope.query(User.self, on: database)
+        if let role = filter.role { query.filter(\.$role == role) }
+        if let active = filter.active { query.filter(\.$active == active) }
+        if let code = filter.regionCode.flatMap(RegionCode.init(validating:)) { query.within(code) }
+        if let text = filter.query, !text.isEmpty {
+            query.group(.or) { $0.filter(\.$username ~~ text.lowercased()).filter(\.$displayName ~~ text) }
+        }
+        return try await query.keysetPage(sortedBy: \.$username, after: cursor, limit: limit)
+    }
+}

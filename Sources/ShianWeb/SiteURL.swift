@@ -1,0 +1,82 @@
+import Foundation
+import Vapor
+
+/// Typed URLs of the HTML pages: used both to register routes and to build links, so a renamed
+/// route fails to compile instead of leaving a dead link.
+enum SiteURL: Sendable {
+    case home
+    case login
+    case logout
+    case language(AppLocale, next: String)
+    case account
+    case accountPassword
+    case accountTokens
+    case accountTokenRevocation(UUID)
+    case regions
+    case region(String)
+    case regionNew
+    case regionEdit(String)
+    case departments
+    case department(UUID)
+    case departmentNew
+    case departmentEdit(UUID)
+    case users
+    case user(UUID)
+    case userNew
+    case userEdit(UUID)
+    case audit
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .language(let locale, let next):
+            "/language/\(locale.rawValue)?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountTokens: "/account/tokens"
+        case .accountTokenRevocation(let id): "/account/tokens/\(id)/revocation"
+        case .regions: "/regions"
+        case .region(let code): "/regions/\(code)"
+        case .regionNew: "/regions/new"
+        case .regionEdit(let code): "/regions/\(code)/edit"
+        case .departments: "/departments"
+        case .department(let id): "/departments/\(id)"
+        case .departmentNew: "/departments/new"
+        case .departmentEdit(let id): "/departments/\(id)/edit"
+        case .users: "/users"
+        case .user(let id): "/users/\(id)"
+        case .userNew: "/users/new"
+        case .userEdit(let id): "/users/\(id)/edit"
+        case .audit: "/audit"
+        }
+    }
+
+    /// The route pattern, with `:code`, `:id` and `:locale` where the URL has a value.
+    var pattern: [PathComponent] {
+        switch self {
+        case .language: ["language", ":locale"]
+        case .accountTokenRevocation: ["account", "tokens", ":id", "revocation"]
+        case .region: ["regions", ":code"]
+        case .regionEdit: ["regions", ":code", "edit"]
+        case .department: ["departments", ":id"]
+        case .departmentEdit: ["departments", ":id", "edit"]
+        case .user: ["users", ":id"]
+        case .userEdit: ["users", ":id", "edit"]
+        default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        }
+    }
+
+    /// The same pattern for `SiteURL` values whose parameters are placeholders.
+    static func pattern(_ url: (UUID) -> SiteURL) -> [PathComponent] { url(UUID()).pattern }
+    static func pattern(_ url: (String) -> SiteURL) -> [PathComponent] { url("").pattern }
+}
+
+extension Request {
+    /// The `:id` parameter as a UUID; 404 when it is not one (a malformed id names no record).
+    func idParameter() throws -> UUID {
+        guard let text = parameters.get("id"), let id = UUID(uuidString: text) else { throw ShianError.notFound }
+        return id
+    }
+}

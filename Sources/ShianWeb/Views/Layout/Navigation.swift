@@ -1,0 +1,32 @@
+import ShianCore
+
+/// The main navigation: each item shows only to the roles whose permissions open it.
+enum NavItem: String, CaseIterable, Sendable {
+    case home, regions, departments, users, audit, account
+
+    var url: SiteURL {
+        switch self {
+        case .home: .home
+        case .regions: .regions
+        case .departments: .departments
+        case .users: .users
+        case .audit: .audit
+        case .account: .account
+        }
+    }
+
+    /// The permission that opens the item; nil for items every user has.
+    var permission: Permission? {
+        switch self {
+        case .home, .account: nil
+        case .regions: .readRegions
+        case .departments: .readDepartments
+        case .users: .readUsers
+        case .audit: .readAudit
+        }
+    }
+
+    static func items(for role: Role) -> [NavItem] {
+        allCases.filter { item in item.permission.map(role.may) ?? true }
+    }
+}

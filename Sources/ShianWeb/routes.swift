@@ -1,0 +1,87 @@
+import Vapor
+
+/// The table of contents of Shian's URLs.
+func routes(_ app: Application) throws {
+    let settings = SessionSettings(
+        lifetime: app.shian.sessionLifetime, idleTimeout: app.shian.sessionIdleTimeout,
+        secureCookies: app.shian.secureCookies)
+
+    do {  // operations: no session, no CSRF
+        app.get("healthz", use: OperationsController.health)
+        app.get("metrics", use: OperationsController.metrics)
+    }
+
+    do {  // HTML pages
+        let pages = app.grouped(SessionAuthenticator(settings: settings), CSRFMiddleware(secureCookies: settings.secureCookies))
+        pages.get(SiteURL.login.pattern, use: LoginController.show)
+        pages.post(SiteURL.login.pattern, use: LoginController.submit)
+        pages.post(SiteURL.logout.pattern, use: LoginController.logout)
+        pages.get(SiteURL.language(.zhCN, next: "/").pattern, use: LoginController.switchLanguage)
+
+        pages.get(SiteURL.home.pattern, use: HomeController.show)
+
+        pages.get(SiteURL.account.pattern, use: AccountController.show)
+        pages.post(SiteURL.accountPassword.pattern, use: AccountController.changePassword)
+        pages.post(SiteURL.accountTokens.pattern, use: AccountController.issueToken)
+        pages.post(SiteURL.pattern(SiteURL.accountTokenRevocation), use: AccountController.revokeToken)
+
+        pages.get(SiteURL.regions.pattern, use: RegionsController.index)
+        pages.get(SiteURL.regionNew.pattern, use: RegionsController.new)
+        pages.post(SiteURL.regions.pattern, use: RegionsController.create)
+        pages.get(SiteURL.pattern(SiteURL.region), use: RegionsController.show)
+        pages.get(SiteURL.pattern(SiteURL.regionEdit), use: RegionsController.edit)
+        pages.post(SiteURL.pattern(SiteURL.region), use: RegionsController.update)
+
+        pages.get(SiteURL.departments.pattern, use: DepartmentsController.index)
+        pages.get(SiteURL.departmentNew.pattern, use: DepartmentsController.new)
+        pages.post(SiteURL.departments.pattern, use: DepartmentsController.create)
+        pages.get(SiteURL.pattern(SiteURL.department), use: DepartmentsController.show)
+        pages.get(SiteURL.pattern(SiteURL.departmentEdit), use: DepartmentsController.edit)
+        pages.post(SiteURL.pattern(SiteURL.department), use: DepartmentsController.update)
+
+        pages.get(SiteURL.users.pattern, use: UsersController.index)
+        pages.get(SiteURL.userNew.pattern, use: UsersController.new)
+        pages.post(SiteURL.users.pattern, use: UsersController.create)
+        pages.get(SiteURL.pattern(SiteURL.user), use: UsersController.show)
+        pages.get(SiteURL.pattern(SiteURL.userEdit), use: UsersController.edit)
+        pages.post(SiteURL.pattern(SiteURL.user), use: UsersController.update)
+
+        pages.get(SiteURL.audit.pattern, use: AuditController.index)
+    }
+
+    do {  // JSON API under /api/v1
+        let api = app.grouped("api", "v1")
+        api.get("openapi.json", use: OpenAPIController.document)
+        api.post("auth", "token", use: TokenAPIController.issue)
+
+        let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
+        authenticated.get("me", use: TokenAPIController.me)
+        authenticated.get("api-tokens", use: TokenAPIController.list)
+        authenticated.delete("api-tokens", ":id", use: TokenAPIController.revoke)
+
+        authenticated.get("regions", use: RegionsAPIController.list)
+        authenticated.post("regions", use: RegionsAPIController.create)
+        authenticated.get("regions", ":code", use: RegionsAPIController.show)
+        authenticated.patch("regions", ":code", use: RegionsAPIController.update)
+
+        authenticated.get("departments", use: DepartmentsAPIController.list)
+        authenticated.post("departments", use: DepartmentsAPIController.create)
+        authenticated.get("departments", ":id", use: DepartmentsAPIController.show)
+        authenticated.patch("departments", ":id", use: DepartmentsAPIController.update)
+
+        authenticated.get("users", use: UsersAPIController.list)
+        authenticated.post("users", use: UsersAPIController.create)
+        authenticated.get("users", ":id", use: UsersAPIController.show)
+        authenticated.patch("users", ":id", use: UsersAPIController.update)
+
+        authenticated.get("audit-entries", use: AuditAPIController.list)
+    }
+}
+
+/// Every `/api/v1` route behind it needs a bearer token.
+struct RequireAPIPrincipal: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try request.requirePrincipal()
+        return try await next.respond(to: request)
+    }
+}
