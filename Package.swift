@@ -49,19 +49,29 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "shian", dependencies: ["ShianWeb"]),
+        // Fresh databases for the store and web suites: in-memory SQLite, or a throwaway
+        // PostgreSQL database when SHIAN_TEST_POSTGRES_URL is set.
+        .target(
+            name: "ShianTestSupport",
+            dependencies: [
+                "ShianStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            path: "Tests/ShianTestSupport"
+        ),
         .testTarget(name: "ShianCoreTests", dependencies: ["ShianCore"]),
         .testTarget(
             name: "ShianStoreTests",
-            dependencies: [
-                "ShianStore",
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            ]
+            dependencies: ["ShianStore", "ShianTestSupport"]
         ),
         .testTarget(
             name: "ShianWebTests",
             dependencies: [
                 "ShianWeb",
+                "ShianTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
