@@ -35,6 +35,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 DEMO_PASSWORD = "Demo-Pass-2026!"
+BROWSER_LANGUAGE = "zh-CN,zh"
 STARTUP_TIMEOUT = 120.0
 
 # Never let Selenium Manager look for (or download) a browser or driver.
@@ -220,8 +221,12 @@ def browser():
             "--no-first-run",
             "--disable-extensions",
             f"--window-size={width},{height}",
+            f"--lang={BROWSER_LANGUAGE}",
         ):
             options.add_argument(argument)
+        # A browser set up as a user here sets it up; headless Chromium would send en-US, and
+        # the server follows Accept-Language when no language has been chosen.
+        options.add_experimental_option("prefs", {"intl.accept_languages": BROWSER_LANGUAGE})
         driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         driver.set_page_load_timeout(60)
         drivers.append(driver)

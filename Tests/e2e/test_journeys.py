@@ -216,6 +216,19 @@ def _home_link_text(driver) -> str:
     return driver.find_element(By.CSS_SELECTOR, 'nav#main-nav a[data-nav="home"]').text.strip()
 
 
+@pytest.mark.parametrize(
+    "accept_language, lang",
+    [(None, "zh-CN"), ("zh-CN,zh;q=0.9", "zh-CN"), ("en-US,en;q=0.9", "en")],
+)
+def test_page_language_without_a_choice(server, accept_language, lang):
+    """zh-CN unless the browser asks for English (and the user has not chosen)."""
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    request = urllib.request.Request(server.url("/login"), headers=headers)
+    with urllib.request.urlopen(request, timeout=WAIT) as response:
+        page = response.read().decode("utf-8")
+    assert f'<html lang="{lang}"' in page, f"Accept-Language {accept_language!r}: {page[:200]!r}"
+
+
 def test_language_switch_zh_en_zh(server, account_by_role, password, browser):
     account = pick_account(account_by_role, "systemAdmin", "foodSafetyOffice", "leader")
     role = account["role"]

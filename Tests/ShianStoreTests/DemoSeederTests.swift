@@ -1,0 +1,36 @@
+import FluentKit
+import ShianCore
+import ShianTestSupport
+import Testing
+
+@testable import ShianStore
+
+@Suite("Demo seeding")
+struct DemoSeederTests {
+    @Test(arguments: TestDatabase.all)
+    func seedsOnceIntoAnEmptyDatabase(database: TestDatabase) async throws {
+        try await withMigratedDatabase(database) { db in
+            #expect(try await DemoSeeder.isEmpty(db))
+            try await DemoSeeder.seed(on: db, passwordHash: "hash")
+            #expect(try await Region.query(on: db).filter(\.$level == .village).count() == 150)
+            #expect(try await Region.query(on: db).filter(\.$level == .township).count() == 12)
+            #expect(try await Department.query(on: db).count() == 20)
+            let users = try await User.query(on: db).all()
+            #expect(Set(users.map(\.role)) == Set(Role.allCases))
+            #expect(users.first { $0.role == .businessOperator }?.$business.id != nil)
+            #expect(users.first { $0.role == .departmentOfficer }?.$department.id != nil)
+            await #expect(throws: DemoSeeder.SeedError.databaseNotEmpty) {
+                try await DemoSeeder.seed(on: db, passwordHash: "hash")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func provinceScaleTree(database: TestDatabase) async throws {
+        try await withMigratedDatabase(database) { db in
+            let count = try await ScaleSeeder.seedRegions(.county, on: db)
+            #expect(try await Region.query(on: db).count() == count)
+            #expect(try await Region.query(on: db).filter(\.$level == .township).count() == 15)
+        }
+    }
+}
