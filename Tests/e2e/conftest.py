@@ -210,7 +210,12 @@ def browser():
     """A factory of headless Chromium windows; each is closed after the test."""
     drivers = []
 
-    def make(width: int = 1280, height: int = 900) -> webdriver.Chrome:
+    def make(width: int = 1280, height: int = 900, phone: bool = False) -> webdriver.Chrome:
+        """A desktop window of width x height, or with phone=True a phone's screen of that size.
+
+        A phone is emulated (touch, device-width viewport, pixel ratio 3): a plain window cannot
+        be narrower than 500 px in headless Chromium.
+        """
         options = Options()
         options.binary_location = CHROMIUM
         for argument in (
@@ -227,6 +232,11 @@ def browser():
         # A browser set up as a user here sets it up; headless Chromium would send en-US, and
         # the server follows Accept-Language when no language has been chosen.
         options.add_experimental_option("prefs", {"intl.accept_languages": BROWSER_LANGUAGE})
+        if phone:
+            options.add_experimental_option(
+                "mobileEmulation",
+                {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 3}},
+            )
         driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         driver.set_page_load_timeout(60)
         drivers.append(driver)

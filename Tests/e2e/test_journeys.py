@@ -7,11 +7,7 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
-from selenium.common.exceptions import (
-    NoSuchElementException,
-    StaleElementReferenceException,
-    WebDriverException,
-)
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -173,23 +169,26 @@ def test_township_officer_sees_own_township_but_not_another(server, accounts, pa
         for code in (((a.get("scope") or {}).get("regionCode")) for a in officers[1:])
         if code and code != own
     ]
-    other = others[0] if others else own[:6]
+    # Another township (a sibling) and the county above: both are outside a township's scope.
+    refused = others[:1] + [own[:6]]
 
     driver = browser()
     login(driver, server.base_url, officer["username"], password)
 
-    driver.get(server.url(f"/regions/{other}"))
-    wait_loaded(driver)
-    main = driver.find_element(By.TAG_NAME, "main")
-    status = main.get_attribute("data-status")
-    screenshot(driver, "region-refused", "townshipOfficer")
-    assert status in ("403", "404"), (
-        f"{officer['username']} (scope {own}) opened /regions/{other}: "
-        f"expected main[data-status=403|404], got data-status={status!r} at {driver.current_url}"
-    )
-    assert str(http_status(driver, server.url(f"/regions/{other}"))) == status, (
-        "the refusal page's HTTP status should match its data-status"
-    )
+    for index, other in enumerate(refused):
+        driver.get(server.url(f"/regions/{other}"))
+        wait_loaded(driver)
+        main = driver.find_element(By.TAG_NAME, "main")
+        status = main.get_attribute("data-status")
+        if index == 0:
+            screenshot(driver, "region-refused", "townshipOfficer")
+        assert status in ("403", "404"), (
+            f"{officer['username']} (scope {own}) opened /regions/{other}: "
+            f"expected main[data-status=403|404], got data-status={status!r} at {driver.current_url}"
+        )
+        assert str(http_status(driver, server.url(f"/regions/{other}"))) == status, (
+            f"/regions/{other}: the refusal page's HTTP status should match its data-status"
+        )
 
     driver.get(server.url(f"/regions/{own}"))
     wait_loaded(driver)
@@ -206,9 +205,10 @@ def test_township_officer_sees_own_township_but_not_another(server, accounts, pa
 
 
 def _wait_lang(driver, lang: str) -> None:
-    WebDriverWait(
-        driver, WAIT, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)
-    ).until(lambda d: html_lang(d) == lang)
+    # The old page goes away while this polls: its elements go stale or vanish mid-call.
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: html_lang(d) == lang
+    )
     wait_loaded(driver)
 
 
@@ -278,6 +278,7 @@ def _assert_no_horizontal_scroll(driver, what: str) -> None:
     scroll_width, inner_width = driver.execute_script(
         "return [document.documentElement.scrollWidth, window.innerWidth]"
     )
+    assert inner_width <= 390, f"{what}: the page is laid out {inner_width} px wide on a 390 px phone"
     assert scroll_width <= inner_width + 1, (
         f"{what} scrolls sideways on a phone: scrollWidth {scroll_width} > innerWidth {inner_width}"
     )
@@ -286,7 +287,7 @@ def _assert_no_horizontal_scroll(driver, what: str) -> None:
 def test_phone_login_without_horizontal_scroll(server, account_by_role, password, browser):
     account = pick_account(account_by_role, "gridStaff", "inspector", "townshipOfficer")
     role = account["role"]
-    driver = browser(390, 844)
+    driver = browser(390, 844, phone=True)
 
     driver.get(server.url("/login"))
     wait_loaded(driver)
