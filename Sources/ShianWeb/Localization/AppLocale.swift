@@ -9,13 +9,14 @@ public enum AppLocale: String, Sendable, CaseIterable {
     /// The cookie that remembers the choice.
     static let cookieName = "shian_lang"
 
-    /// The cookie wins; otherwise an English Accept-Language (API clients); otherwise Chinese.
+    /// The cookie wins; pages are otherwise in Chinese, the product's first language, whatever the
+    /// browser says; API messages follow an English `Accept-Language` for machine clients.
     static func of(_ request: Request) -> AppLocale {
         if let cookie = request.cookies[cookieName]?.string, let locale = AppLocale(rawValue: cookie) {
             return locale
         }
-        if let accept = request.headers.first(name: .acceptLanguage)?.lowercased(),
-            accept.hasPrefix("en")
+        if request.url.path.hasPrefix("/api/"),
+            let accept = request.headers.first(name: .acceptLanguage)?.lowercased(), accept.hasPrefix("en")
         {
             return .en
         }
