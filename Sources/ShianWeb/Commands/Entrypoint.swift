@@ -36,9 +36,15 @@ public enum ShianMain {
             if Startup.isServe(environment.arguments) {
                 try await Startup.prepareToServe(app)
             }
-            try await app.execute()
         } catch {
             app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        do {
+            // Vapor reports a failing command's error itself.
+            try await app.execute()
+        } catch {
             try? await app.asyncShutdown()
             throw error
         }

@@ -23,24 +23,28 @@ struct SeedCommand: AsyncCommand {
         try await prepareDatabase(app)
         if signature.demo {
             guard try await DemoSeeder.isEmpty(app.db) else {
-                context.console.error("The database is not empty: the demo county is seeded only into an empty database.")
-                throw ShianError(.conflict, "databaseNotEmpty")
+                throw SeedRefusal("The database is not empty: the demo county is seeded only into an empty database.")
             }
             try await Startup.seedDemo(app)
             context.console.info("Seeded the demo county.")
         }
         if let scaleName = signature.scale {
             guard let scale = ScaleSeeder.Scale(rawValue: scaleName) else {
-                context.console.error("--scale must be county, prefecture or province")
-                throw ShianError(.badRequest, "scaleInvalid")
+                throw SeedRefusal("--scale must be county, prefecture or province")
             }
             let count = try await ScaleSeeder.seedRegions(scale, on: app.db)
             context.console.info("Added \(count) regions at \(scale.rawValue) scale.")
         }
         if !signature.demo && signature.scale == nil {
-            context.console.error("Say what to seed: --demo or --scale county|prefecture|province")
+            throw SeedRefusal("Say what to seed: --demo or --scale county|prefecture|province")
         }
     }
+}
+
+/// Why a seed command did nothing; printed as the command's error.
+struct SeedRefusal: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// `shian demo-accounts --json` prints the demo accounts: `[{"username", "role", "scope": {...}}]`.
