@@ -18,14 +18,17 @@ public enum ScaleSeeder {
         }
     }
 
-    /// Adds the synthetic region tree under province 29 (a code no real province uses).
-    /// Returns the number of regions written.
+    /// Adds the synthetic region tree under the demo province 22, in prefectures 2290–2299 (codes
+    /// no real prefecture uses), so the demo's administrator sees it. Returns the regions written.
     public static func seedRegions(_ scale: Scale, on database: any Database) async throws -> Int {
-        let province = RegionCode(literal: "29")
-        var rows: [(code: String, name: String, level: RegionLevel, parent: String?)] = [(province.rawValue, "基准测试省", .province, nil)]
-        var generator = SeededGenerator(seed: 29)
+        let province = RegionCode(literal: "22")
+        var rows: [(code: String, name: String, level: RegionLevel, parent: String?)] = []
+        if try await Region.query(on: database).filter(\.$code == province.rawValue).first() == nil {
+            rows.append((province.rawValue, "吉林省", .province, nil))
+        }
+        var generator = SeededGenerator(seed: 2290)
         for countyIndex in 0..<scale.counties {
-            let prefecture = province.rawValue + String(format: "%02d", countyIndex / 10 + 1)
+            let prefecture = province.rawValue + String(format: "%02d", 90 + countyIndex / 10)
             if countyIndex % 10 == 0 { rows.append((prefecture, "基准测试市\(countyIndex / 10 + 1)", .prefecture, province.rawValue)) }
             let county = prefecture + String(format: "%02d", countyIndex % 10 + 1)
             rows.append((county, "基准测试县\(countyIndex + 1)", .county, prefecture))

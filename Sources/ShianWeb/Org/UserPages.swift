@@ -121,6 +121,8 @@ struct UserFormPage {
         let form: UsersController.Form
         let errors: [String: String]
         let roles: [Role]
+        /// The departments in the editor's scope, for department officers.
+        let departments: [Department]
     }
 
     let context: PageContext
@@ -147,8 +149,12 @@ struct UserFormPage {
                             selected: form.role ?? "", error: model.errors["role"])
                 FormField(label: context.t("field.regionCode"), name: "regionCode", value: form.regionCode ?? "",
                           error: model.errors["regionCode"], isRequired: true, hint: context.t("users.scopeHint"))
-                FormField(label: context.t("field.departmentId"), name: "departmentId", value: form.departmentId ?? "",
-                          error: model.errors["departmentId"])
+                SelectField(
+                    label: context.t("field.departmentId"), name: "departmentId",
+                    options: [("", context.t("users.noDepartment"))] + model.departments.compactMap { department in
+                        department.id.map { ($0.uuidString, department.name) }
+                    },
+                    selected: form.departmentId ?? "", error: model.errors["departmentId"])
                 FormField(label: context.t("field.businessId"), name: "businessId", value: form.businessId ?? "",
                           error: model.errors["businessId"])
                 FormField(label: context.t("field.phone"), name: "phone", value: form.phone ?? "", type: .tel, error: model.errors["phone"])

@@ -50,7 +50,10 @@ enum UsersController {
     static func new(request: Request) async throws -> Response {
         let principal = try request.require(.manageUsers)
         let form = Form(regionCode: principal.user.regionCode, active: "true")
-        return .html(UserFormPage(context: request.pageContext, model: .init(id: nil, form: form, errors: [:], roles: principal.role.assignableRoles)).render())
+        let model = UserFormPage.Model(
+            id: nil, form: form, errors: [:], roles: principal.role.assignableRoles,
+            departments: try await departments(for: principal, on: request.db))
+        return .html(UserFormPage(context: request.pageContext, model: model).render())
     }
 
     static func create(request: Request) async throws -> Response {
@@ -60,9 +63,9 @@ enum UsersController {
             let user = try await UserWrites.create(form.input, by: principal, passwords: request.password.async, on: request.db)
             return request.redirect(to: SiteURL.user(try user.requireID()).path)
         } catch let error as ShianError where error.field != nil {
-            return formError(error, request: request, principal: principal, id: nil, form: form)
+            return try await formError(error, request: request, principal: principal, id: nil, form: form)
         } catch let failure as ValidationFailure {
-            return formError(ShianError(failure), request: request, principal: principal, id: nil, form: form)
+            return try await formError(ShianError(failure), request: request, principal: principal, id: nil, form: form)
         }
     }
 
@@ -74,7 +77,10 @@ enum UsersController {
             username: user.username, displayName: user.displayName, role: user.role.rawValue, regionCode: user.regionCode,
             departmentId: user.$department.id?.uuidString, businessId: user.$business.id?.uuidString, phone: user.phone,
             active: user.active ? "true" : "false")
-        return .html(UserFormPage(context: request.pageContext, model: .init(id: user.id, form: form, errors: [:], roles: principal.role.assignableRoles)).render())
+        let model = UserFormPage.Model(
+            id: user.id, form: form, errors: [:], roles: principal.role.assignableRoles,
+            departments: try await departments(for: principal, on: request.db))
+        return .html(UserFormPage(context: request.pageContext, model: model).render())
     }
 
     static func update(request: Request) async throws -> Response {
@@ -86,17 +92,29 @@ enum UsersController {
             _ = try await UserWrites.update(user, with: form.input, by: principal, passwords: request.password.async, on: request.db)
             return request.redirect(to: SiteURL.user(try user.requireID()).path)
         } catch let error as ShianError where error.field != nil {
-            return formError(error, request: request, principal: principal, id: user.id, form: form)
+            return try await formError(error, request: request, principal: principal, id: user.id, form: form)
         } catch let failure as ValidationFailure {
-            return formError(ShianError(failure), request: request, principal: principal, id: user.id, form: form)
+            return try await formError(ShianError(failure), request: request, principal: principal, id: user.id, form: form)
         }
     }
 
-    private static func formError(_ error: ShianError, request: Request, principal: Principal, id: UUID?, form: Form) -> Response {
+    private static func formError(_ error: ShianError, request: Request, principal: Principal, id: UUID?, form: Form)
+        async throws -> Response
+    {
         var kept = form
         kept.password = nil
         let errors = [error.field ?? "": request.t("error.\(error.code)", error.arguments)]
-        let page = UserFormPage(context: request.pageContext, model: .init(id: id, form: kept, errors: errors, roles: principal.role.assignableRoles))
-        return .html(page.render(), status: error.status)
+        let model = UserFormPage.Model(
+            id: id, form: kept, errors: errors, roles: principal.role.assignableRoles,
+            departments: try await departments(for: principal, on: request.db))
+        return .html(UserFormPage(context: request.pageContext, model: model).render(), status: error.status)
+    }
+
+    /// The active departments the editor may assign (a page of up to 500, in code order).
+    private static func departments(for principal: Principal, on database: any Database) async throws -> [Department] {
+        guard principal.role.may(.readDepartments) else { return [] }
+        return try await DepartmentQueries.list(
+            query: nil, active: true, scope: principal.scope, cursor: nil, limit: 500, on: database
+        ).items
     }
 }
