@@ -151,4 +151,19 @@ struct PageTests {
             _ = try await Browser.loggedIn(app, as: "inspector", password: "New-pass-2027!")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func regionPageCountsWhatLiesUnderIt(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let county = try #require(try await Region.query(on: app.db).filter(\.$code == "222499").first())
+            let counts = try await RegionQueries.descendantCounts(of: county, on: app.db)
+            #expect(counts[.township] == 12)
+            #expect(counts[.village] == 150)
+            #expect(counts[.grid] == DemoCounty.regions().filter { $0.code.level == .grid }.count)
+            #expect(counts[.county] == nil, "the region itself is not counted")
+            var browser = try await Browser.loggedIn(app, as: "leader")
+            let page = try await browser.get("/regions/222499")
+            #expect(page.body.string.contains(">150<"))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import ShianCore
 import ShianStore
 
@@ -48,13 +49,28 @@ enum RegionQueries {
         return try await Region.query(on: database).filter(\.$code ~~ codes).sort(\.$code).all()
     }
 
-    /// How many active regions of each level lie under `region`.
+    /// How many active regions of each level lie under `region`: one grouped count over the
+    /// indexed code range (a province holds some 50,000 regions).
     static func descendantCounts(of region: Region, on database: any Database) async throws -> [RegionLevel: Int] {
-        guard let code = region.regionCode else { return [:] }
+        guard let code = region.regionCode, let sql = database as? any SQLDatabase else { return [:] }
+        struct Row: Decodable {
+            let level: String
+            let count: Int
+        }
+        let range = code.descendantRange
+        var query = sql.select()
+            .column("level")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(Region.schema)
+            .where("code", .greaterThan, SQLBind(code.rawValue))
+            .where("active", .equal, SQLBind(true))
+        if let upper = range.upper {
+            query = query.where("code", .lessThan, SQLBind(upper))
+        }
+        let rows = try await query.groupBy("level").all(decoding: Row.self)
         var counts: [RegionLevel: Int] = [:]
-        for level in RegionLevel.allCases where level > code.level {
-            counts[level] = try await Region.query(on: database).within(code)
-                .filter(\.$level == level).filter(\.$active == true).count()
+        for row in rows {
+            if let level = RegionLevel(rawValue: row.level) { counts[level] = row.count }
         }
         return counts
     }
