@@ -47,7 +47,7 @@ session=$(awk '$6 == "shian_session" { print $7 }' "$csrf_jar")
 run() {
     local name=$1 path=$2; shift 2
     local line
-    line=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/p95.lua "$@" "http://127.0.0.1:$PORT$path" | grep '^RESULT')
+    line=$(wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d"${DURATION}s" -s bench/p95.lua "$@" "http://127.0.0.1:$PORT$path" | grep '^RESULT')
     echo "$name $line"
 }
 
