@@ -166,4 +166,26 @@ struct PageTests {
             #expect(page.body.string.contains(">150<"))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func listsExportToCSVWithinScope(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            var browser = try await Browser.loggedIn(app, as: "township.101")
+            let csv = try await browser.get("/users?format=csv")
+            #expect(csv.status == .ok)
+            #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let text = csv.body.string
+            #expect(text.hasPrefix("\u{FEFF}用户名,"))
+            #expect(text.contains("township.101") && text.contains("grid.101001"))
+            #expect(!text.contains("township.102"), "only the township's own users")
+            let villages = try await browser.get("/regions?format=csv&level=village")
+            #expect(villages.body.string.split(separator: "\r\n").count == 1 + 13)
+            let exports = try await AuditEntry.query(on: app.db).filter(\.$action == .export).count()
+            #expect(exports == 2)
+        }
+    }
+
+    @Test func csvCellsAreQuotedAndNeverFormulas() {
+        #expect(CSVExport.line(["a", "b,c", "say \"hi\"", "=SUM(A1)", "-1"]) == "a,\"b,c\",\"say \"\"hi\"\"\",'=SUM(A1),'-1\r\n")
+    }
 }

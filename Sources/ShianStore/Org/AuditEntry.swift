@@ -8,7 +8,7 @@ public final class AuditEntry: Model, @unchecked Sendable {
     public static let schema = "audit_entries"
 
     public enum Action: String, Codable, Sendable, CaseIterable {
-        case create, update, delete, deactivate, reactivate, login, logout, passwordChange, tokenIssue, tokenRevoke
+        case create, update, delete, deactivate, reactivate, login, logout, passwordChange, tokenIssue, tokenRevoke, export
     }
 
     @ID(key: .id) public var id: UUID?

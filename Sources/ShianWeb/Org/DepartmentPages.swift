@@ -19,9 +19,11 @@ struct DepartmentListPage {
     func render() -> String {
         Layout(context: context, title: context.t("departments.title"), current: .departments).render {
             H1(context.t("departments.title"))
-            if model.canManage {
-                Paragraph { Link(context.t("action.new"), url: SiteURL.departmentNew.path).class("button primary") }.class("toolbar")
+            Paragraph {
+                if model.canManage { Link(context.t("action.new"), url: SiteURL.departmentNew.path).class("button primary") }
+                ExportLink(context: context, path: SiteURL.departments.path, query: model.rawQuery)
             }
+            .class("toolbar")
             Form(url: SiteURL.departments.path, method: .get) {
                 FormField(label: context.t("filter.search"), name: "q", value: model.query)
                 StatusFilter(context: context, selected: model.active)

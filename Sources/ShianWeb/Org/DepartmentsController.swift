@@ -21,6 +21,17 @@ enum DepartmentsController {
     static func index(request: Request) async throws -> Response {
         let principal = try request.require(.readDepartments)
         let list = try ListParameters(request)
+        if CSVExport.isRequested(request) {
+            let rows = try await CSVExport.collect { cursor in
+                try await DepartmentQueries.list(
+                    query: list.query, active: list.active, scope: principal.scope, cursor: cursor, limit: 500, on: request.db)
+            }
+            return try await CSVExport.response(
+                filename: "departments",
+                header: ["field.name", "field.code", "field.regionCode", "field.duties", "field.status"].map { request.t($0) },
+                rows: rows.map { [$0.name, $0.code, $0.regionCode, $0.duties, request.t($0.active ? "status.active" : "status.inactive")] },
+                entityType: "department", principal: principal, on: request.db)
+        }
         let page = try await DepartmentQueries.list(
             query: list.query, active: list.active, scope: principal.scope, cursor: list.cursor, limit: list.limit, on: request.db)
         let model = DepartmentListPage.Model(

@@ -24,6 +24,7 @@ struct RegionListPage {
                 if model.canManage {
                     Link(context.t("action.new"), url: SiteURL.regionNew.path).class("button primary")
                 }
+                ExportLink(context: context, path: SiteURL.regions.path, query: model.rawQuery)
             }
             .class("toolbar")
             Form(url: SiteURL.regions.path, method: .get) {

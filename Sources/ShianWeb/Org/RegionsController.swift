@@ -11,6 +11,17 @@ enum RegionsController {
         let filter = RegionQueries.Filter(
             query: list.query, level: (try? request.query.get(String.self, at: "level")).flatMap(RegionLevel.init),
             parent: nil, active: list.active)
+        if CSVExport.isRequested(request) {
+            let rows = try await CSVExport.collect { cursor in
+                try await RegionQueries.list(filter, scope: principal.scope, cursor: cursor, limit: 500, on: request.db)
+            }
+            return try await CSVExport.response(
+                filename: "regions",
+                header: ["field.code", "field.name", "field.level", "field.parentCode", "field.status"].map { request.t($0) },
+                rows: rows.map { [$0.code, $0.name, request.t("level.\($0.level.rawValue)"), $0.parentCode ?? "",
+                                  request.t($0.active ? "status.active" : "status.inactive")] },
+                entityType: "region", principal: principal, on: request.db)
+        }
         let page = try await RegionQueries.list(
             filter, scope: principal.scope, cursor: list.cursor, limit: list.limit, on: request.db)
         let model = RegionListPage.Model(

@@ -19,9 +19,11 @@ struct UserListPage {
     func render() -> String {
         Layout(context: context, title: context.t("users.title"), current: .users).render {
             H1(context.t("users.title"))
-            if model.canManage {
-                Paragraph { Link(context.t("action.new"), url: SiteURL.userNew.path).class("button primary") }.class("toolbar")
+            Paragraph {
+                if model.canManage { Link(context.t("action.new"), url: SiteURL.userNew.path).class("button primary") }
+                ExportLink(context: context, path: SiteURL.users.path, query: model.rawQuery)
             }
+            .class("toolbar")
             Form(url: SiteURL.users.path, method: .get) {
                 FormField(label: context.t("filter.search"), name: "q", value: model.filter.query ?? "")
                 SelectField(

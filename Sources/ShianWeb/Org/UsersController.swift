@@ -32,6 +32,19 @@ enum UsersController {
         let filter = UserQueries.Filter(
             query: list.query, role: raw["role"].flatMap(Role.init(rawValue:)),
             regionCode: raw["regionCode"].flatMap { $0.isEmpty ? nil : $0 }, active: list.active)
+        if CSVExport.isRequested(request) {
+            let rows = try await CSVExport.collect { cursor in
+                try await UserQueries.list(filter, scope: principal.scope, cursor: cursor, limit: 500, on: request.db)
+            }
+            return try await CSVExport.response(
+                filename: "users",
+                header: ["field.username", "field.displayName", "field.role", "field.scope", "field.phone", "field.status",
+                         "account.lastLogin"].map { request.t($0) },
+                rows: rows.map { [$0.username, $0.displayName, request.t("role.\($0.role.rawValue)"), $0.regionCode, $0.phone ?? "",
+                                  request.t($0.active ? "status.active" : "status.inactive"),
+                                  Formatting.dateTime($0.lastLoginAt, locale: request.locale)] },
+                entityType: "user", principal: principal, on: request.db)
+        }
         let page = try await UserQueries.list(filter, scope: principal.scope, cursor: list.cursor, limit: list.limit, on: request.db)
         let model = UserListPage.Model(filter: filter, rows: page.items, nextCursor: page.nextCursor, rawQuery: raw,
                                        canManage: principal.role.may(.manageUsers))
