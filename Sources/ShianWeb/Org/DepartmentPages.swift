@@ -77,11 +77,7 @@ struct DepartmentPage {
         return Layout(context: context, title: department.name, current: .departments,
                       breadcrumb: [.init(title: context.t("departments.title"), url: SiteURL.departments.path),
                                    .init(title: department.name, url: nil)]).render {
-            H1 {
-                Text(department.name)
-                Text(" ")
-                ActiveBadge(context: context, active: department.active)
-            }
+            RecordTitle(context: context, title: department.name, active: department.active)
             DescriptionList {
                 Term(context.t("field.code"))
                 Definition(department.code).class("code")

@@ -85,6 +85,20 @@ struct ActiveBadge: Component {
     }
 }
 
+/// A record page's heading: its name and its status badge.
+struct RecordTitle: Component {
+    let context: PageContext
+    let title: String
+    let active: Bool
+    var body: Component {
+        H1 {
+            Text(title)
+            Text(" ")
+            ActiveBadge(context: context, active: active)
+        }
+    }
+}
+
 /// The status filter every admin list has.
 struct StatusFilter: Component {
     let context: PageContext

@@ -21,11 +21,7 @@ struct RegionPage {
         let region = model.region
         let crumbs = model.lineage.map { Layout.Crumb(title: $0.name, url: SiteURL.region($0.code).path) }
         return Layout(context: context, title: region.name, current: .regions, breadcrumb: crumbs).render {
-            H1 {
-                Text(region.name)
-                Text(" ")
-                ActiveBadge(context: context, active: region.active)
-            }
+            RecordTitle(context: context, title: region.name, active: region.active)
             DescriptionList {
                 Term(context.t("field.code"))
                 Definition(region.code).class("code")

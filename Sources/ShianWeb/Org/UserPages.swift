@@ -90,11 +90,7 @@ struct UserPage {
         return Layout(context: context, title: user.displayName, current: .users,
                       breadcrumb: [.init(title: context.t("users.title"), url: SiteURL.users.path),
                                    .init(title: user.username, url: nil)]).render {
-            H1 {
-                Text(user.displayName)
-                Text(" ")
-                ActiveBadge(context: context, active: user.active)
-            }
+            RecordTitle(context: context, title: user.displayName, active: user.active)
             DescriptionList {
                 Term(context.t("field.username"))
                 Definition(user.username).class("code")
