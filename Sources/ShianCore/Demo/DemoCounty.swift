@@ -15,7 +15,7 @@ public enum DemoCounty {
     public struct BusinessSeed: Sendable, Equatable {
         public let key: String
         public let name: String
-        public let category: String
+        public let category: BusinessCategory
         public let regionCode: RegionCode
         public let address: String
     }
@@ -104,9 +104,9 @@ public enum DemoCounty {
         let firstGrid = RegionCode(literal: "222499101001001")
         let secondGrid = RegionCode(literal: "222499102001001")
         return [
-            .init(key: "lambNoodles", name: "示范县老街羊肉米线店", category: "caterer", regionCode: firstGrid,
+            .init(key: "lambNoodles", name: "示范县老街羊肉米线店", category: .caterer, regionCode: firstGrid,
                   address: "示范县城关镇人民路18号"),
-            .init(key: "koreanRestaurant", name: "示范县长白山朝鲜族风味餐厅", category: "caterer", regionCode: secondGrid,
+            .init(key: "koreanRestaurant", name: "示范县长白山朝鲜族风味餐厅", category: .caterer, regionCode: secondGrid,
                   address: "示范县东盛镇迎宾街36号"),
         ]
     }

@@ -11,5 +11,10 @@ public enum ShianMigrations {
         CreateAPITokens(),
         CreateLoginAttempts(),
         CreateAuditEntries(),
+        CreateGridCharters(),
+        CreateGrassrootsStaff(),
+        CreateResponsibleCadres(),
+        CreateVendorZones(),
+        CreateWorkshopProducts(),
     ]
 }
