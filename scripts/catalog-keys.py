@@ -62,6 +62,14 @@ AUDIT_ACTIONS = ["create", "update", "delete", "deactivate", "reactivate", "logi
 ENTITIES = ["region", "department", "user", "apiToken", "demoCounty", "business"]
 ACCESS = ["read", "readWrite"]
 STATUSES = ["active", "inactive"]
+BUSINESS_CATEGORIES = ["producer", "retailer", "caterer", "canteen", "schoolCanteen", "smallWorkshop", "smallEatery",
+                       "smallGrocery", "streetVendor", "coldStore", "farmersMarket", "wholesaleMarket", "farmProducer",
+                       "centralWarehouse"]
+BUSINESS_STATUSES = ["active", "suspended", "closed"]
+PERMIT_KINDS = ["licence", "registration", "filing", "none"]
+PERMIT_EXPIRY = ["expired", "within30Days", "within60Days", "within90Days", "valid", "unknown"]
+STAFF_KINDS = ["assistant", "informant"]
+RECORD_KINDS = ["reward", "penalty"]
 HTTP_STATUSES = ["400", "401", "403", "404", "405", "409", "413", "415", "422", "429", "500", "503"]
 
 
@@ -150,6 +158,24 @@ def entity_types() -> list[str]:
     return found
 
 
+def string_array(path: Path, name: str) -> list[str]:
+    """The string literals of `static let <name>… = [ … ]` in a Swift file (empty if not found)."""
+    if not path.exists():
+        return []
+    match = re.search(r"static\s+let\s+" + name + r"\b[^=]*=\s*\[([^\]]*)\]", path.read_text(encoding="utf-8"), re.S)
+    return STRING_LITERAL.findall(match.group(1)) if match else []
+
+
+def field_helper_names() -> list[str]:
+    """`field("name", …)` helpers in files that build labels as t("field.\\(name)")."""
+    names: list[str] = []
+    for path in swift_files(WEB):
+        text = path.read_text(encoding="utf-8")
+        if 't("field.\\(' in text:
+            names += re.findall(r'\bfield\(\s*"([A-Za-z][A-Za-z0-9]*)"', text)
+    return names
+
+
 def dynamic_keys() -> list[str]:
     roles = union(ROLES, enum_cases(SOURCES / "ShianCore/Org/Role.swift", "Role"))
     levels = union(LEVELS, enum_cases(SOURCES / "ShianCore/Org/RegionLevel.swift", "RegionLevel"))
@@ -167,6 +193,25 @@ def dynamic_keys() -> list[str]:
     keys += [f"entity.{e}" for e in entities]
     keys += [f"access.{a}" for a in access]
     keys += [f"status.{s}" for s in STATUSES]
+    core = SOURCES / "ShianCore/Registry/BusinessCategory.swift"
+    categories = union(BUSINESS_CATEGORIES, enum_cases(core, "BusinessCategory"))
+    statuses = union(BUSINESS_STATUSES, enum_cases(core, "BusinessStatus"))
+    permits = union(PERMIT_KINDS, enum_cases(core, "PermitKind"))
+    expiry = union(PERMIT_EXPIRY, enum_cases(SOURCES / "ShianCore/Registry/PermitExpiry.swift", "PermitExpiry"))
+    registry = WEB / "Registry"
+    columns = union(string_array(registry / "BusinessExport.swift", "columns"),
+                    string_array(registry / "BusinessImport.swift", "fieldNames"))
+    keys += [f"category.{c}" for c in categories]
+    keys += [f"businessStatus.{s}" for s in statuses]
+    keys += [f"permit.{p}" for p in permits]
+    keys += [f"certificate.title.{p}" for p in permits]
+    keys += [f"expiry.{e}" for e in expiry]
+    keys += [f"business.column.{c}" for c in columns]
+    keys += [f"field.{f}" for f in field_helper_names()]
+    staff = union(STAFF_KINDS, enum_cases(SOURCES / "ShianCore/Registry/GrassrootsStaffKind.swift", "GrassrootsStaffKind"))
+    records = union(RECORD_KINDS, enum_cases(SOURCES / "ShianStore/Grid/GridCharter.swift", "Kind"))
+    keys += [f"staffKind.{k}" for k in staff]
+    keys += [f"recordKind.{k}" for k in records]
     keys += [f"error.title.{s}" for s in HTTP_STATUSES]
     keys += ["app.name", "app.demoBadge", "app.demoNotice", "app.footer"]
     return keys
@@ -194,7 +239,8 @@ def interpolated_prefixes() -> set[str]:
 
 
 KNOWN_PREFIXES = {"role.", "home.lead.", "level.", "nav.", "locale.", "audit.action.", "entity.", "access.",
-                  "status.", "error.title.", "error."}
+                  "status.", "error.title.", "error.", "category.", "businessStatus.", "permit.", "certificate.title.",
+                  "expiry.", "business.column.", "field.", "staffKind.", "recordKind."}
 
 
 def load(locale: str) -> dict[str, str]:
@@ -261,11 +307,11 @@ def main() -> int:
     if mismatched:
         print(f"warning: placeholders differ between languages: {', '.join(mismatched)}")
 
-    unused = sorted(k for k in set(catalogs[first]) | set(catalogs[second]) if k not in expected)
+    maybe = possible_keys(expected)
+    unused = sorted(k for k in set(catalogs[first]) | set(catalogs[second]) if k not in expected and k not in maybe)
     if unused:
         print(f"note: {len(unused)} catalog keys not found in the sources: {', '.join(unused)}")
 
-    maybe = possible_keys(expected)
     maybe_missing = sorted(k for k in maybe if any(k not in table for table in catalogs.values()))
     if maybe_missing:
         print("warning: key-like literals not in every catalog (used through a variable?): "

@@ -7,13 +7,15 @@ import Testing
 struct RoleTests {
     /// Which role may do what: the table the navigation and every guarded route follow.
     @Test(arguments: [
-        (Role.systemAdmin, [Permission.readRegions, .manageRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit]),
-        (.foodSafetyOffice, [.readRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit]),
-        (.leader, [.readRegions, .readDepartments]),
-        (.departmentOfficer, [.readDepartments]),
-        (.townshipOfficer, [.readRegions, .readUsers, .manageUsers]),
-        (.inspector, [.readRegions]),
-        (.gridStaff, [.readRegions]),
+        (Role.systemAdmin, [Permission.readRegions, .manageRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit,
+                            .readBusinesses, .manageBusinesses, .readGrids, .manageGrids]),
+        (.foodSafetyOffice, [.readRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit,
+                             .readBusinesses, .manageBusinesses, .readGrids, .manageGrids]),
+        (.leader, [.readRegions, .readDepartments, .readBusinesses, .readGrids]),
+        (.departmentOfficer, [.readDepartments, .readBusinesses]),
+        (.townshipOfficer, [.readRegions, .readUsers, .manageUsers, .readBusinesses, .manageBusinesses, .readGrids, .manageGrids]),
+        (.inspector, [.readRegions, .readBusinesses, .manageBusinesses, .readGrids]),
+        (.gridStaff, [.readRegions, .readBusinesses, .readGrids]),
         (.businessOperator, []),
     ])
     func permissions(role: Role, granted: [Permission]) {

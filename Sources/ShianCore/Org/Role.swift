@@ -46,6 +46,10 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .readDepartments: self != .businessOperator && self != .townshipOfficer
             && self != .inspector && self != .gridStaff
         case .readUsers: self == .systemAdmin || self == .foodSafetyOffice || self == .townshipOfficer
+        case .readBusinesses: self != .businessOperator
+        case .manageBusinesses: [.systemAdmin, .foodSafetyOffice, .townshipOfficer, .inspector].contains(self)
+        case .readGrids: self != .businessOperator && self != .departmentOfficer
+        case .manageGrids: [.systemAdmin, .foodSafetyOffice, .townshipOfficer].contains(self)
         }
     }
 
@@ -67,4 +71,6 @@ public enum Permission: String, Sendable, CaseIterable {
     case readDepartments, manageDepartments
     case readUsers, manageUsers
     case readAudit
+    case readBusinesses, manageBusinesses
+    case readGrids, manageGrids
 }

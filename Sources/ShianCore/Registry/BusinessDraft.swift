@@ -150,14 +150,14 @@ public struct BusinessDraft: Sendable, Equatable {
 extension BusinessCategory {
     /// The Chinese names an import may use instead of the code names.
     public static let byChineseName: [String: BusinessCategory] = [
-        "食品生产": .producer, "生产": .producer, "食品销售": .retailer, "销售": .retailer, "餐饮服务": .caterer, "餐饮": .caterer,
+        "食品生产": .producer, "食品生产企业": .producer, "生产": .producer, "食品销售": .retailer, "销售": .retailer, "餐饮服务": .caterer, "餐饮": .caterer,
         "单位食堂": .canteen, "学校食堂": .schoolCanteen, "小作坊": .smallWorkshop, "食品小作坊": .smallWorkshop,
         "小餐饮": .smallEatery, "小餐饮店": .smallEatery, "小食杂店": .smallGrocery, "食品摊贩": .streetVendor, "摊贩": .streetVendor,
         "冷库": .coldStore, "农贸市场": .farmersMarket, "批发市场": .wholesaleMarket, "农产品生产者": .farmProducer,
-        "种养殖户": .farmProducer, "集中监管仓": .centralWarehouse,
+        "种养殖户": .farmProducer, "食用农产品生产者": .farmProducer, "集中监管仓": .centralWarehouse,
     ]
 }
 
 extension BusinessStatus {
-    public static let byChineseName: [String: BusinessStatus] = ["正常": .active, "在营": .active, "停业": .suspended, "注销": .closed]
+    public static let byChineseName: [String: BusinessStatus] = ["正常": .active, "在营": .active, "停业": .suspended, "注销": .closed, "已歇业": .closed]
 }

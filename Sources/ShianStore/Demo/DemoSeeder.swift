@@ -32,13 +32,7 @@ public enum DemoSeeder {
                 departmentIDs[seed.code] = department.id
             }
 
-            var businessIDs: [String: UUID] = [:]
-            for seed in DemoCounty.businesses() {
-                let business = Business(
-                    name: seed.name, category: seed.category, regionCode: seed.regionCode.rawValue, address: seed.address)
-                try await business.create(on: db)
-                businessIDs[seed.key] = business.id
-            }
+            let businessIDs = try await seedRegistry(on: db, today: now)
 
             for seed in DemoCounty.accounts() {
                 let scope = UserScope(

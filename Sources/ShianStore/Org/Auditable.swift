@@ -28,12 +28,12 @@ public struct AuditActor: Sendable, Equatable {
 public enum AuditLog {
     public static func record<Record: Auditable>(
         _ action: AuditEntry.Action, _ record: Record, before: [String: String]?, actor: AuditActor,
-        on database: any Database, at now: Date = Date()
+        on database: any Database, at now: Date = Date(), entityID: String? = nil
     ) async throws {
         let after: [String: String]? = action == .delete ? nil : record.auditFields
         let entry = AuditEntry(
             at: now, actorID: actor.id, actorUsername: actor.username, action: action,
-            entityType: Record.auditEntityType, entityID: record.id.map { "\($0)" } ?? "",
+            entityType: Record.auditEntityType, entityID: entityID ?? record.id.map { "\($0)" } ?? "",
             regionCode: record.auditRegionCode, before: try encode(before), after: try encode(after))
         try await entry.create(on: database)
     }
