@@ -25,6 +25,25 @@ enum SiteURL: Sendable {
     case userNew
     case userEdit(UUID)
     case audit
+    case businesses
+    case business(UUID)
+    case businessNew
+    case businessEdit(UUID)
+    case businessPermitRenewal(UUID)
+    case businessPermitCancellation(UUID)
+    case businessCertificate(UUID)
+    case businessImport
+    case businessImportCommit
+    case businessExpiry
+    case grids
+    case grid(String)
+    case gridCharter(String)
+    case gridRecords(String)
+    case gridCoverage
+    case staff
+    case staffNew
+    case staffMember(UUID)
+    case cadres
 
     var path: String {
         switch self {
@@ -50,6 +69,25 @@ enum SiteURL: Sendable {
         case .userNew: "/users/new"
         case .userEdit(let id): "/users/\(id)/edit"
         case .audit: "/audit"
+        case .businesses: "/businesses"
+        case .business(let id): "/businesses/\(id)"
+        case .businessNew: "/businesses/new"
+        case .businessEdit(let id): "/businesses/\(id)/edit"
+        case .businessPermitRenewal(let id): "/businesses/\(id)/permit-renewal"
+        case .businessPermitCancellation(let id): "/businesses/\(id)/permit-cancellation"
+        case .businessCertificate(let id): "/businesses/\(id)/certificate"
+        case .businessImport: "/businesses/import"
+        case .businessImportCommit: "/businesses/import/commit"
+        case .businessExpiry: "/businesses/expiry"
+        case .grids: "/grids"
+        case .grid(let code): "/grids/\(code)"
+        case .gridCharter(let code): "/grids/\(code)/charter"
+        case .gridRecords(let code): "/grids/\(code)/records"
+        case .gridCoverage: "/grids/coverage"
+        case .staff: "/staff"
+        case .staffNew: "/staff/new"
+        case .staffMember(let id): "/staff/\(id)"
+        case .cadres: "/cadres"
         }
     }
 
@@ -64,6 +102,15 @@ enum SiteURL: Sendable {
         case .departmentEdit: ["departments", ":id", "edit"]
         case .user: ["users", ":id"]
         case .userEdit: ["users", ":id", "edit"]
+        case .business: ["businesses", ":id"]
+        case .businessEdit: ["businesses", ":id", "edit"]
+        case .businessPermitRenewal: ["businesses", ":id", "permit-renewal"]
+        case .businessPermitCancellation: ["businesses", ":id", "permit-cancellation"]
+        case .businessCertificate: ["businesses", ":id", "certificate"]
+        case .grid: ["grids", ":code"]
+        case .gridCharter: ["grids", ":code", "charter"]
+        case .gridRecords: ["grids", ":code", "records"]
+        case .staffMember: ["staff", ":id"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

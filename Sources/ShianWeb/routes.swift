@@ -47,6 +47,31 @@ func routes(_ app: Application) throws {
         pages.post(SiteURL.pattern(SiteURL.user), use: UsersController.update)
 
         pages.get(SiteURL.audit.pattern, use: AuditController.index)
+
+        pages.get(SiteURL.businesses.pattern, use: BusinessesController.index)
+        pages.get(SiteURL.businessNew.pattern, use: BusinessesController.new)
+        pages.post(SiteURL.businesses.pattern, use: BusinessesController.create)
+        pages.get(SiteURL.businessExpiry.pattern, use: BusinessExpiryController.show)
+        pages.get(SiteURL.businessImport.pattern, use: BusinessImportController.show)
+        pages.on(.POST, SiteURL.businessImport.pattern, body: .collect(maxSize: "50mb"), use: BusinessImportController.check)
+        pages.post(SiteURL.businessImportCommit.pattern, use: BusinessImportController.commit)
+        pages.get(SiteURL.pattern(SiteURL.business), use: BusinessesController.show)
+        pages.get(SiteURL.pattern(SiteURL.businessEdit), use: BusinessesController.edit)
+        pages.post(SiteURL.pattern(SiteURL.business), use: BusinessesController.update)
+        pages.post(SiteURL.pattern(SiteURL.businessPermitRenewal), use: BusinessesController.renewPermit)
+        pages.post(SiteURL.pattern(SiteURL.businessPermitCancellation), use: BusinessesController.cancelPermit)
+        pages.get(SiteURL.pattern(SiteURL.businessCertificate), use: BusinessesController.certificate)
+
+        pages.get(SiteURL.grids.pattern, use: GridsController.index)
+        pages.get(SiteURL.pattern(SiteURL.grid), use: GridsController.show)
+        pages.post(SiteURL.pattern(SiteURL.gridCharter), use: GridsController.updateCharter)
+        pages.post(SiteURL.pattern(SiteURL.gridRecords), use: GridsController.addRecord)
+        pages.get(SiteURL.staff.pattern, use: StaffController.index)
+        pages.get(SiteURL.staffNew.pattern, use: StaffController.new)
+        pages.post(SiteURL.staff.pattern, use: StaffController.create)
+        pages.get(SiteURL.pattern(SiteURL.staffMember), use: StaffController.show)
+        pages.post(SiteURL.pattern(SiteURL.staffMember), use: StaffController.update)
+        pages.get(SiteURL.cadres.pattern, use: CadresController.index)
     }
 
     do {  // JSON API under /api/v1
@@ -75,6 +100,23 @@ func routes(_ app: Application) throws {
         authenticated.patch("users", ":id", use: UsersAPIController.update)
 
         authenticated.get("audit-entries", use: AuditAPIController.list)
+
+        authenticated.get("businesses", use: BusinessesAPIController.list)
+        authenticated.post("businesses", use: BusinessesAPIController.create)
+        authenticated.get("businesses", "export", use: BusinessesAPIController.export)
+        authenticated.on(.POST, "businesses", "import", body: .collect(maxSize: "50mb"), use: BusinessesAPIController.importTable)
+        authenticated.get("businesses", ":id", use: BusinessesAPIController.show)
+        authenticated.patch("businesses", ":id", use: BusinessesAPIController.update)
+        authenticated.post("businesses", ":id", "permit-renewal", use: BusinessesAPIController.renewPermit)
+        authenticated.post("businesses", ":id", "permit-cancellation", use: BusinessesAPIController.cancelPermit)
+
+        authenticated.get("grids", use: GridsAPIController.list)
+        authenticated.get("grids", "coverage", use: GridsAPIController.coverage)
+        authenticated.get("grids", ":code", use: GridsAPIController.show)
+        authenticated.put("grids", ":code", "charter", use: GridsAPIController.saveCharter)
+        authenticated.get("grassroots-staff", use: GridsAPIController.listStaff)
+        authenticated.post("grassroots-staff", use: GridsAPIController.createStaff)
+        authenticated.patch("grassroots-staff", ":id", use: GridsAPIController.updateStaff)
     }
 }
 

@@ -11,13 +11,13 @@ import VaporTesting
 @Suite("HTML pages: login, CSRF, navigation by role, scope, language")
 struct PageTests {
     static let navigation: [(String, [String])] = [
-        ("admin", ["home", "regions", "departments", "users", "audit", "account"]),
-        ("office", ["home", "regions", "departments", "users", "audit", "account"]),
-        ("leader", ["home", "regions", "departments", "account"]),
-        ("dept.market", ["home", "departments", "account"]),
-        ("township.101", ["home", "regions", "users", "account"]),
-        ("inspector", ["home", "regions", "account"]),
-        ("grid.101001", ["home", "regions", "account"]),
+        ("admin", ["home", "regions", "businesses", "grids", "departments", "users", "audit", "account"]),
+        ("office", ["home", "regions", "businesses", "grids", "departments", "users", "audit", "account"]),
+        ("leader", ["home", "regions", "businesses", "grids", "departments", "account"]),
+        ("dept.market", ["home", "businesses", "departments", "account"]),
+        ("township.101", ["home", "regions", "businesses", "grids", "users", "account"]),
+        ("inspector", ["home", "regions", "businesses", "grids", "account"]),
+        ("grid.101001", ["home", "regions", "businesses", "grids", "account"]),
         ("business.lamb", ["home", "account"]),
     ]
 

@@ -16,13 +16,13 @@ from conftest import SCREENSHOTS
 WAIT = 20  # seconds a page may take to arrive
 
 NAV_BY_ROLE = {
-    "systemAdmin": {"home", "regions", "departments", "users", "audit", "account"},
-    "foodSafetyOffice": {"home", "regions", "departments", "users", "audit", "account"},
-    "leader": {"home", "regions", "departments", "account"},
-    "departmentOfficer": {"home", "departments", "account"},
-    "townshipOfficer": {"home", "regions", "users", "account"},
-    "inspector": {"home", "regions", "account"},
-    "gridStaff": {"home", "regions", "account"},
+    "systemAdmin": {"home", "regions", "businesses", "grids", "departments", "users", "audit", "account"},
+    "foodSafetyOffice": {"home", "regions", "businesses", "grids", "departments", "users", "audit", "account"},
+    "leader": {"home", "regions", "businesses", "grids", "departments", "account"},
+    "departmentOfficer": {"home", "businesses", "departments", "account"},
+    "townshipOfficer": {"home", "regions", "businesses", "grids", "users", "account"},
+    "inspector": {"home", "regions", "businesses", "grids", "account"},
+    "gridStaff": {"home", "regions", "businesses", "grids", "account"},
     "businessOperator": {"home", "account"},
 }
 

@@ -1,9 +1,10 @@
 import Foundation
+import ShianCore
 
 /// The one date and number helper: dates are stored in UTC and shown in Asia/Shanghai, as
 /// 2026年11月30日 (zh-CN) or 30 Nov 2026 (en); numbers with grouping.
 public enum Formatting {
-    static let displayTimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+    static let displayTimeZone = Calendar.shanghai.timeZone
 
     public static func date(_ date: Date?, locale: AppLocale) -> String {
         guard let date else { return "—" }
@@ -32,6 +33,12 @@ public enum Formatting {
             grouped.append(character)
         }
         return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// A calendar day as YYYY-MM-DD in Asia/Shanghai (permit dates, deadlines).
+    public static func day(_ date: Date) -> String {
+        let parts = Calendar.shanghai.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     /// ISO 8601 in UTC with `Z`, the API's date format.

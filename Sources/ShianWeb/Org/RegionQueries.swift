@@ -10,6 +10,8 @@ enum RegionQueries {
         var level: RegionLevel?
         var parent: String?
         var active: Bool?
+        /// Only regions under this code (drill-down).
+        var under: String?
     }
 
     /// A page of the regions in scope that match the filter, in code order.
@@ -18,6 +20,7 @@ enum RegionQueries {
     {
         let query = scope.query(Region.self, on: database)
         if let parent = filter.parent { query.filter(\.$parentCode == parent) }
+        if let under = filter.under.flatMap(RegionCode.init(validating:)) { query.within(under) }
         if let level = filter.level { query.filter(\.$level == level) }
         if let active = filter.active { query.filter(\.$active == active) }
         if let text = filter.query?.trimmingCharacters(in: .whitespaces), !text.isEmpty {

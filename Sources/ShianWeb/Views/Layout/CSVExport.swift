@@ -31,14 +31,19 @@ enum CSVExport {
     ) async throws -> Response {
         var text = "\u{FEFF}" + line(header)
         for row in rows { text += line(row) }
-        try await AuditEntry(
-            at: Date(), actorID: principal.user.id, actorUsername: principal.user.username, action: .export,
-            entityType: entityType, entityID: "\(rows.count) rows", regionCode: principal.user.regionCode, before: nil, after: nil
-        ).create(on: database)
+        try await recordExport(entityType: entityType, rows: rows.count, principal: principal, on: database)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename).csv\"")
         return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    /// The audit entry of an export: who took which list, and how many rows (导出 in the operation log).
+    static func recordExport(entityType: String, rows: Int, principal: Principal, on database: any Database) async throws {
+        try await AuditEntry(
+            at: Date(), actorID: principal.user.id, actorUsername: principal.user.username, action: .export,
+            entityType: entityType, entityID: "\(rows) rows", regionCode: principal.user.regionCode, before: nil, after: nil
+        ).create(on: database)
     }
 
     /// One CSV line (RFC 4180 quoting). A cell starting with = + - @ is prefixed with ' so that a

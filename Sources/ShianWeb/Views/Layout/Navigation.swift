@@ -2,12 +2,14 @@ import ShianCore
 
 /// The main navigation: each item shows only to the roles whose permissions open it.
 enum NavItem: String, CaseIterable, Sendable {
-    case home, regions, departments, users, audit, account
+    case home, regions, businesses, grids, departments, users, audit, account
 
     var url: SiteURL {
         switch self {
         case .home: .home
         case .regions: .regions
+        case .businesses: .businesses
+        case .grids: .grids
         case .departments: .departments
         case .users: .users
         case .audit: .audit
@@ -20,6 +22,8 @@ enum NavItem: String, CaseIterable, Sendable {
         switch self {
         case .home, .account: nil
         case .regions: .readRegions
+        case .businesses: .readBusinesses
+        case .grids: .readGrids
         case .departments: .readDepartments
         case .users: .readUsers
         case .audit: .readAudit

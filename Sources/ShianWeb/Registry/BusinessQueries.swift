@@ -1,0 +1,57 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import ShianCore
+import ShianStore
+
+/// Reads of the business registry.
+enum BusinessQueries {
+    struct Filter: Sendable {
+        /// Name or address contains it, or (digits and capitals) the credit code starts with it.
+        var query: String?
+        var category: BusinessCategory?
+        /// Everything under this region (drill-down: county → township → village → grid).
+        var regionCode: String?
+        var status: BusinessStatus?
+        var expiry: PermitExpiry?
+        /// Only businesses placed above grid level (no grid yet).
+        var unplaced = false
+    }
+
+    static func list(_ filter: Filter, scope: Scope, cursor: PageCursor?, limit: Int, today: Date, on database: any Database)
+        async throws -> RecordPage<Business>
+    {
+        try await query(filter, scope: scope, today: today, on: database).keysetPage(sortedBy: \.$name, after: cursor, limit: limit)
+    }
+
+    static func count(_ filter: Filter, scope: Scope, today: Date, on database: any Database) async throws -> Int {
+        try await query(filter, scope: scope, today: today, on: database).count()
+    }
+
+    static func query(_ filter: Filter, scope: Scope, today: Date, on database: any Database) -> QueryBuilder<Business> {
+        let query = scope.query(Business.self, on: database)
+        if let code = filter.regionCode.flatMap(RegionCode.init(validating:)) { query.within(code) }
+        if let category = filter.category { query.filter(\.$category == category) }
+        if let status = filter.status { query.filter(\.$status == status) }
+        if filter.unplaced { query.filter(.sql(unsafeRaw: "LENGTH(region_code) < 15")) }
+        if let band = filter.expiry {
+            if band == .unknown {
+                query.group(.or) { $0.filter(\.$permitValidUntil == nil).filter(\.$permitKind == .none) }
+            } else {
+                let range = PermitExpiry.dayRange(band, today: today)
+                query.filter(\.$permitKind != .none).filter(\.$permitCancelledAt == nil).filter(\.$permitValidUntil != nil)
+                if let from = range.from { query.filter(\.$permitValidUntil >= from) }
+                if let to = range.to { query.filter(\.$permitValidUntil < to) }
+            }
+        }
+        if let text = filter.query, !text.isEmpty {
+            let upper = text.uppercased()
+            let looksLikeCode = upper.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
+            query.group(.or) { or in
+                or.filter(\.$name ~~ text).filter(\.$address ~~ text)
+                if looksLikeCode { or.filter(\.$creditCode =~ upper) }
+            }
+        }
+        return query
+    }
+}
