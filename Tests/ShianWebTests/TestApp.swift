@@ -95,12 +95,14 @@ struct Browser {
         return try await send(.POST, path, body: body)
     }
 
-    private mutating func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+    mutating func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        if body != nil { headers.contentType = .urlEncodedForm }
+        if body != nil { headers.replaceOrAdd(name: .contentType, value: contentType ?? "application/x-www-form-urlencoded") }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""
