@@ -60,4 +60,35 @@ public enum ScaleSeeder {
         }
         return rows.count
     }
+
+    /// Adds `count` synthetic businesses spread over the grids of the benchmark prefectures
+    /// (2290–2299), in bulk. Names and addresses are numbered, credit codes valid; all fictional.
+    public static func seedBusinesses(_ count: Int, on database: any Database) async throws -> Int {
+        let grids = try await Region.query(on: database).filter(\.$level == .grid).filter(\.$code >= "2290").filter(\.$code < "2300")
+            .sort(\.$code).all().map(\.code)
+        guard !grids.isEmpty else { return 0 }
+        let categories = BusinessCategory.allCases
+        let stems = ["冷面馆", "米线店", "超市", "食杂店", "烧烤店", "饺子馆", "豆腐坊", "面包房", "食堂", "批发部"]
+        let now = Date()
+        try await database.transaction { db in
+            guard let sql = db as? any SQLDatabase else { return }
+            var generator = SeededGenerator(seed: 100_000)
+            for start in stride(from: 0, to: count, by: 400) {
+                var insert = sql.insert(into: Business.schema).columns(BulkRow.columns)
+                for index in start..<min(start + 400, count) {
+                    let grid = grids[index % grids.count]
+                    let category = categories[Int(generator.next() % UInt64(categories.count))]
+                    let name = "基准\(stems[index % stems.count])\(index)"
+                    let business = Business(
+                        id: UUID(), name: name, creditCode: CreditCode.completing("9122\(String(format: "%04d", index % 10000))MA\(String(format: "%07d", index))")?.rawValue,
+                        category: category, regionCode: grid, address: "基准测试路\(index)号",
+                        permitKind: SmallBusinessRules.jilin.permit(for: category))
+                    business.permitValidUntil = now.addingTimeInterval(Double(Int(generator.next() % 1500) - 200) * 86400)
+                    insert = insert.values(BulkRow.values(business, now: now))
+                }
+                try await insert.run()
+            }
+        }
+        return count
+    }
 }

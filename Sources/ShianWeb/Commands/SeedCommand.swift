@@ -14,6 +14,9 @@ struct SeedCommand: AsyncCommand {
 
         @Option(name: "scale", help: "Generate benchmark data: county, prefecture or province.")
         var scale: String?
+
+        @Option(name: "businesses", help: "With --scale: also add this many synthetic businesses to its grids.")
+        var businesses: Int?
     }
 
     var help: String { "Seeds the demo county or benchmark data." }
@@ -34,6 +37,10 @@ struct SeedCommand: AsyncCommand {
             }
             let count = try await ScaleSeeder.seedRegions(scale, on: app.db)
             context.console.info("Added \(count) regions at \(scale.rawValue) scale.")
+            if let businesses = signature.businesses, businesses > 0 {
+                let added = try await ScaleSeeder.seedBusinesses(businesses, on: app.db)
+                context.console.info("Added \(added) businesses.")
+            }
         }
         if !signature.demo && signature.scale == nil {
             throw SeedRefusal("Say what to seed: --demo or --scale county|prefecture|province")
