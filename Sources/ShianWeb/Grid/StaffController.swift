@@ -78,12 +78,13 @@ enum StaffController {
 enum StaffQueries {
     static func list(from list: ListParameters, scope: Scope, on database: any Database) async throws -> RecordPage<GrassrootsStaff> {
         let raw = list.rawQuery
-        let query = scope.query(GrassrootsStaff.self, on: database)
+        var place: String?
         if let code = raw["regionCode"], !code.isEmpty {
-            guard let region = RegionCode(validating: code) else { throw ShianError(.badRequest, "regionCodeInvalid", field: "regionCode") }
+            guard RegionCode(validating: code) != nil else { throw ShianError(.badRequest, "regionCodeInvalid", field: "regionCode") }
             guard scope.covers(code) else { throw ShianError.forbidden }
-            query.within(region)
+            place = code
         }
+        let query = scope.query(GrassrootsStaff.self, on: database, under: place)
         if let kind = raw["kind"], !kind.isEmpty {
             guard let value = GrassrootsStaffKind(rawValue: kind) else { throw ShianError(.badRequest, "staffKindInvalid", field: "kind") }
             query.filter(\.$kind == value)

@@ -18,9 +18,8 @@ enum RegionQueries {
     static func list(_ filter: Filter, scope: Scope, cursor: PageCursor?, limit: Int, on database: any Database)
         async throws -> RecordPage<Region>
     {
-        let query = scope.query(Region.self, on: database)
+        let query = scope.query(Region.self, on: database, under: filter.under)
         if let parent = filter.parent { query.filter(\.$parentCode == parent) }
-        if let under = filter.under.flatMap(RegionCode.init(validating:)) { query.within(under) }
         if let level = filter.level { query.filter(\.$level == level) }
         if let active = filter.active { query.filter(\.$active == active) }
         if let text = filter.query?.trimmingCharacters(in: .whitespaces), !text.isEmpty {

@@ -9,9 +9,23 @@ struct Scope: Sendable {
     let role: Role
     let userScope: UserScope
 
-    /// The records of `Record` that this scope may read.
-    func query<Record: RegionScoped>(_ type: Record.Type, on database: any Database) -> QueryBuilder<Record> {
-        let query = Record.query(on: database).within(userScope)
+    /// The records of `Record` that this scope may read, narrowed to those under `place` when given.
+    /// Only the narrower of the two code ranges goes into the query: given two ranges on the same
+    /// column with bound values, a planner cannot tell which is tighter and may scan the wider one.
+    func query<Record: RegionScoped>(_ type: Record.Type, on database: any Database, under place: String? = nil) -> QueryBuilder<Record> {
+        let query = Record.query(on: database)
+        let scopeCode = userScope.regionCode
+        if let place, let code = RegionCode(validating: place) {
+            if scopeCode.contains(code) {
+                query.within(code)  // narrower or equal: it is the intersection
+            } else if code.contains(scopeCode) {
+                query.within(scopeCode)  // wider: the scope is the intersection
+            } else {
+                query.within(RegionCode.nowhere)  // disjoint: nothing
+            }
+        } else {
+            query.within(scopeCode)
+        }
         if let departmentID = userScope.departmentID, Record.self == Department.self {
             // A department officer sees their own department only.
             query.filter(.path([FieldKey.id], schema: Department.schema), .equal, .bind(departmentID))

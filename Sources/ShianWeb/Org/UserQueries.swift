@@ -14,10 +14,9 @@ enum UserQueries {
     static func list(_ filter: Filter, scope: Scope, cursor: PageCursor?, limit: Int, on database: any Database)
         async throws -> RecordPage<User>
     {
-        let query = scope.query(User.self, on: database)
+        let query = scope.query(User.self, on: database, under: filter.regionCode)
         if let role = filter.role { query.filter(\.$role == role) }
         if let active = filter.active { query.filter(\.$active == active) }
-        if let code = filter.regionCode.flatMap(RegionCode.init(validating:)) { query.within(code) }
         if let text = filter.query, !text.isEmpty {
             query.group(.or) { $0.filter(\.$username ~~ text.lowercased()).filter(\.$displayName ~~ text) }
         }

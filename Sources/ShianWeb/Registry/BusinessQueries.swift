@@ -29,8 +29,7 @@ enum BusinessQueries {
     }
 
     static func query(_ filter: Filter, scope: Scope, today: Date, on database: any Database) -> QueryBuilder<Business> {
-        let query = scope.query(Business.self, on: database)
-        if let code = filter.regionCode.flatMap(RegionCode.init(validating:)) { query.within(code) }
+        let query = scope.query(Business.self, on: database, under: filter.regionCode)
         if let category = filter.category { query.filter(\.$category == category) }
         if let status = filter.status { query.filter(\.$status == status) }
         if filter.unplaced { query.filter(.sql(unsafeRaw: "LENGTH(region_code) < 15")) }
