@@ -72,7 +72,7 @@ for scenario in \
     "page-businesses-county|/businesses?regionCode=229001|page" \
     "page-grids-county|/grids?regionCode=229001|page"; do
     IFS='|' read -r name path kind <<<"$scenario"
-    [[ -n "${ONLY:-}" && $name != ${ONLY}* && $name != page-${ONLY}* ]] && continue
+    [[ -n "${ONLY:-}" && $name != *${ONLY}* ]] && continue
     if [[ $kind == auth ]]; then line=$(run "$name" "$path" "${auth[@]}"); else line=$(run "$name" "$path" "${page[@]}"); fi
     rps=$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")
     echo "$line ratio=$(python3 -c "print(f'{$rps / $base_rps:.3f}')")"
