@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ShianCore
 
 /// Shian's settings, read from the environment. Loading fails fast and names every bad value at
 /// once, so an operator fixes them in one go.
@@ -26,6 +27,9 @@ public struct ShianConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Seed the demo county on the first start of an empty database.
     public var seedDemoOnFirstStart: Bool
+    /// The province's rules for the three smalls (`SHIAN_SMALL_BUSINESS_RULES`: `jilin`, `gansu`
+    /// or the path of a JSON file in the shape of `SmallBusinessRules`).
+    public var smallBusinessRules: SmallBusinessRules = .jilin
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -109,7 +113,20 @@ public struct ShianConfiguration: Sendable {
             logFormat: logFormat ?? .text,
             logLevel: logLevel ?? .info,
             seedDemoOnFirstStart: flag("SHIAN_SEED_DEMO", default: true))
+        var configured = configuration
+        switch environment["SHIAN_SMALL_BUSINESS_RULES"] ?? "" {
+        case "", "jilin": configured.smallBusinessRules = .jilin
+        case "gansu": configured.smallBusinessRules = .gansu
+        case let path:
+            if let data = FileManager.default.contents(atPath: path),
+                let rules = try? JSONDecoder().decode(SmallBusinessRules.self, from: data)
+            {
+                configured.smallBusinessRules = rules
+            } else {
+                problems.append("SHIAN_SMALL_BUSINESS_RULES: '\(path)' is not jilin, gansu or a readable rules JSON file")
+            }
+        }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        return configuration
+        return configured
     }
 }

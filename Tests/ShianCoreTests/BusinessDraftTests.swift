@@ -78,3 +78,16 @@ struct BusinessDraftTests {
         #expect(PermitExpiry.of(validUntil: until, today: today) == band)
     }
 }
+
+@Suite("Province rules as configuration")
+struct SmallBusinessRulesFileTests {
+    @Test func rulesReadFromJSON() throws {
+        let json = #"{"province":"62","categories":{"smallEatery":{"permit":"registration","maximumArea":30,"validityYears":3},"streetVendor":{"permit":"filing","validityYears":1}}}"#
+        let rules = try JSONDecoder().decode(SmallBusinessRules.self, from: Data(json.utf8))
+        #expect(rules.categories[.smallEatery]?.maximumArea == 30)
+        #expect(rules.permit(for: .streetVendor) == .filing)
+        #expect(throws: ValidationFailure.self) { try rules.checkArea(31, category: .smallEatery) }
+        let encoded = try JSONEncoder().encode(SmallBusinessRules.gansu)
+        #expect(try JSONDecoder().decode(SmallBusinessRules.self, from: encoded) == .gansu)
+    }
+}

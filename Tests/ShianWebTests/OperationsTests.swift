@@ -58,6 +58,14 @@ struct OperationsTests {
         #expect(postgres.dataDirectory == "/srv/shian")
     }
 
+    @Test func provinceRulesAreChosenByConfiguration() throws {
+        #expect(try ShianConfiguration.load(from: [:]).smallBusinessRules == .jilin)
+        #expect(try ShianConfiguration.load(from: ["SHIAN_SMALL_BUSINESS_RULES": "gansu"]).smallBusinessRules == .gansu)
+        #expect(throws: ShianConfiguration.Invalid.self) {
+            try ShianConfiguration.load(from: ["SHIAN_SMALL_BUSINESS_RULES": "/nonexistent/rules.json"])
+        }
+    }
+
     @Test func serveIsTheDefaultCommand() {
         #expect(Startup.isServe(["shian"]))
         #expect(Startup.isServe(["shian", "serve", "--port", "8080"]))

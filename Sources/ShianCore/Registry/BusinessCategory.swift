@@ -41,3 +41,6 @@ public enum BusinessStatus: String, Codable, Sendable, CaseIterable {
     case suspended
     case closed
 }
+
+/// Category names as JSON object keys (province rules files).
+extension BusinessCategory: CodingKeyRepresentable {}

@@ -21,6 +21,22 @@ enum StaffController {
     static func index(request: Request) async throws -> Response {
         let principal = try request.require(.readGrids)
         let list = try ListParameters(request)
+        if CSVExport.isRequested(request) {
+            let rows = try await CSVExport.collect { cursor in
+                try await StaffQueries.list(from: list, cursor: cursor, limit: 500, scope: principal.scope, on: request.db)
+            }
+            return try await CSVExport.response(
+                filename: "grassroots-staff",
+                header: ["field.name", "staff.kind", "field.regionCode", "field.phone", "staff.subsidyYuan", "staff.appointedOn",
+                         "staff.trainedOn", "field.status"].map { request.t($0) },
+                rows: rows.map { member in
+                    let input = StaffWrites.input(of: member)
+                    return [member.name, request.t("staffKind.\(member.kind.rawValue)"), member.regionCode, member.phone,
+                            input.annualSubsidyYuan ?? "", input.appointedOn ?? "", input.trainedOn ?? "",
+                            request.t(member.active ? "status.active" : "status.inactive")]
+                },
+                entityType: GrassrootsStaff.auditEntityType, principal: principal, on: request.db)
+        }
         let page = try await StaffQueries.list(from: list, scope: principal.scope, on: request.db)
         let model = StaffListPage.Model(rows: page.items, nextCursor: page.nextCursor, rawQuery: list.rawQuery,
                                         canManage: principal.role.may(.manageGrids))
@@ -77,6 +93,12 @@ enum StaffController {
 
 enum StaffQueries {
     static func list(from list: ListParameters, scope: Scope, on database: any Database) async throws -> RecordPage<GrassrootsStaff> {
+        try await self.list(from: list, cursor: list.cursor, limit: list.limit, scope: scope, on: database)
+    }
+
+    static func list(from list: ListParameters, cursor: PageCursor?, limit: Int, scope: Scope, on database: any Database) async throws
+        -> RecordPage<GrassrootsStaff>
+    {
         let raw = list.rawQuery
         var place: String?
         if let code = raw["regionCode"], !code.isEmpty {
@@ -91,7 +113,7 @@ enum StaffQueries {
         }
         if let active = list.active { query.filter(\.$active == active) }
         if let text = list.query { query.group(.or) { $0.filter(\.$name ~~ text).filter(\.$phone ~~ text) } }
-        return try await query.keysetPage(sortedBy: \.$regionCode, after: list.cursor, limit: list.limit)
+        return try await query.keysetPage(sortedBy: \.$regionCode, after: cursor, limit: limit)
     }
 }
 

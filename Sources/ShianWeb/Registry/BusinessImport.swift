@@ -76,7 +76,7 @@ enum BusinessImport {
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             var fields: [String: String] = [:]
             for (column, cell) in zip(columns, cells) { if let column { fields[column] = cell } }
-            switch BusinessDraft.validate(fields, rules: BusinessWrites.rules) {
+            switch BusinessDraft.validate(fields, rules: request.application.shian.smallBusinessRules) {
             case .success(let draft): drafts.append((row, draft))
             case .failure(let failures): failures.failures.forEach { fail(row, $0) }
             }

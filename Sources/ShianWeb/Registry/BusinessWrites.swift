@@ -6,11 +6,9 @@ import Vapor
 
 /// Creating and changing businesses, shared by the pages, the API and the import.
 enum BusinessWrites {
-    /// The province's rules for the three smalls (Jilin for the demo county).
-    static let rules = SmallBusinessRules.jilin
-
-    /// Validates typed fields; the first problem becomes the error (the import reports them all).
-    static func draft(_ fields: [String: String]) throws -> BusinessDraft {
+    /// Validates typed fields under the province's rules for the three smalls; the first problem
+    /// becomes the error (the import reports them all).
+    static func draft(_ fields: [String: String], rules: SmallBusinessRules) throws -> BusinessDraft {
         switch BusinessDraft.validate(fields, rules: rules) {
         case .success(let draft): return draft
         case .failure(let failures): throw ShianError(failures.failures.first ?? ValidationFailure(code: "malformedRequest"))
@@ -31,12 +29,13 @@ enum BusinessWrites {
     }
 
     /// Applies the fields given over the business's current ones, validates the whole record, saves.
-    static func update(_ business: Business, with changes: [String: String], by principal: Principal, on database: any Database)
-        async throws -> Business
-    {
+    static func update(
+        _ business: Business, with changes: [String: String], rules: SmallBusinessRules, by principal: Principal,
+        on database: any Database
+    ) async throws -> Business {
         guard principal.role.may(.manageBusinesses) else { throw ShianError.forbidden }
         let merged = fields(of: business).merging(changes) { $1 }
-        let draft = try draft(merged)
+        let draft = try draft(merged, rules: rules)
         if draft.regionCode.rawValue != business.regionCode {
             try await checkPlace(draft.regionCode, principal: principal, on: database)
         }
@@ -52,7 +51,9 @@ enum BusinessWrites {
     }
 
     /// Renews a permit from its end (or from today if it has lapsed) for the province's validity period.
-    static func renewPermit(_ business: Business, by principal: Principal, today: Date, on database: any Database) async throws -> Business {
+    static func renewPermit(
+        _ business: Business, rules: SmallBusinessRules, by principal: Principal, today: Date, on database: any Database
+    ) async throws -> Business {
         guard principal.role.may(.manageBusinesses) else { throw ShianError.forbidden }
         guard business.permitKind != .none, business.permitCancelledAt == nil, business.status != .closed else {
             throw ShianError(.unprocessableEntity, "permitNotRenewable", field: "permit")

@@ -23,7 +23,7 @@ enum BusinessesAPIController {
     static func create(request: Request) async throws -> Response {
         let principal = try request.require(.manageBusinesses)
         let fields = try APIBody.decode([String: FieldValue].self, from: request).mapValues(\.text)
-        let business = try await BusinessWrites.create(try BusinessWrites.draft(fields), by: principal, on: request.db)
+        let business = try await BusinessWrites.create(try BusinessWrites.draft(fields, rules: request.application.shian.smallBusinessRules), by: principal, on: request.db)
         return try await BusinessDTO(business, today: Date()).encodeResponse(status: .created, for: request)
     }
 
@@ -31,14 +31,14 @@ enum BusinessesAPIController {
         let principal = try request.require(.manageBusinesses)
         let business = try await principal.scope.find(Business.self, try request.idParameter(), on: request.db)
         let fields = try APIBody.decode([String: FieldValue].self, from: request).mapValues(\.text)
-        return try BusinessDTO(try await BusinessWrites.update(business, with: fields, by: principal, on: request.db), today: Date())
+        return try BusinessDTO(try await BusinessWrites.update(business, with: fields, rules: request.application.shian.smallBusinessRules, by: principal, on: request.db), today: Date())
     }
 
     static func renewPermit(request: Request) async throws -> BusinessDTO {
         let principal = try request.require(.manageBusinesses)
         let business = try await principal.scope.find(Business.self, try request.idParameter(), on: request.db)
         let today = Date()
-        return try BusinessDTO(try await BusinessWrites.renewPermit(business, by: principal, today: today, on: request.db), today: today)
+        return try BusinessDTO(try await BusinessWrites.renewPermit(business, rules: request.application.shian.smallBusinessRules, by: principal, today: today, on: request.db), today: today)
     }
 
     static func cancelPermit(request: Request) async throws -> BusinessDTO {

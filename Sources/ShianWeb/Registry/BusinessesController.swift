@@ -53,7 +53,7 @@ enum BusinessesController {
         let principal = try request.require(.manageBusinesses)
         let fields = try formFields(request)
         do {
-            let business = try await BusinessWrites.create(try BusinessWrites.draft(fields), by: principal, on: request.db)
+            let business = try await BusinessWrites.create(try BusinessWrites.draft(fields, rules: request.application.shian.smallBusinessRules), by: principal, on: request.db)
             return request.redirect(to: SiteURL.business(try business.requireID()).path)
         } catch let caught {
             return try formError(caught, id: nil, fields: fields, request: request)
@@ -72,7 +72,7 @@ enum BusinessesController {
         let business = try await principal.scope.find(Business.self, try request.idParameter(), on: request.db)
         let fields = try formFields(request)
         do {
-            _ = try await BusinessWrites.update(business, with: fields, by: principal, on: request.db)
+            _ = try await BusinessWrites.update(business, with: fields, rules: request.application.shian.smallBusinessRules, by: principal, on: request.db)
             return request.redirect(to: SiteURL.business(try business.requireID()).path)
         } catch let caught {
             return try formError(caught, id: business.id, fields: fields, request: request)
@@ -82,7 +82,7 @@ enum BusinessesController {
     static func renewPermit(request: Request) async throws -> Response {
         let principal = try request.require(.manageBusinesses)
         let business = try await principal.scope.find(Business.self, try request.idParameter(), on: request.db)
-        _ = try await BusinessWrites.renewPermit(business, by: principal, today: Date(), on: request.db)
+        _ = try await BusinessWrites.renewPermit(business, rules: request.application.shian.smallBusinessRules, by: principal, today: Date(), on: request.db)
         return request.redirect(to: SiteURL.business(try business.requireID()).path)
     }
 
