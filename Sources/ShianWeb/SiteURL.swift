@@ -44,6 +44,8 @@ enum SiteURL: Sendable {
     case staffNew
     case staffMember(UUID)
     case cadres
+    case vendorZones
+    case businessProducts(UUID)
 
     var path: String {
         switch self {
@@ -88,6 +90,8 @@ enum SiteURL: Sendable {
         case .staffNew: "/staff/new"
         case .staffMember(let id): "/staff/\(id)"
         case .cadres: "/cadres"
+        case .vendorZones: "/vendor-zones"
+        case .businessProducts(let id): "/businesses/\(id)/products"
         }
     }
 
@@ -111,6 +115,7 @@ enum SiteURL: Sendable {
         case .gridCharter: ["grids", ":code", "charter"]
         case .gridRecords: ["grids", ":code", "records"]
         case .staffMember: ["staff", ":id"]
+        case .businessProducts: ["businesses", ":id", "products"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -61,6 +61,9 @@ func routes(_ app: Application) throws {
         pages.post(SiteURL.pattern(SiteURL.businessPermitRenewal), use: BusinessesController.renewPermit)
         pages.post(SiteURL.pattern(SiteURL.businessPermitCancellation), use: BusinessesController.cancelPermit)
         pages.get(SiteURL.pattern(SiteURL.businessCertificate), use: BusinessesController.certificate)
+        pages.post(SiteURL.pattern(SiteURL.businessProducts), use: SmallsController.addProductFromForm)
+        pages.get(SiteURL.vendorZones.pattern, use: SmallsController.zones)
+        pages.post(SiteURL.vendorZones.pattern, use: SmallsController.createZoneFromForm)
 
         pages.get(SiteURL.grids.pattern, use: GridsController.index)
         pages.get(SiteURL.pattern(SiteURL.grid), use: GridsController.show)
@@ -109,6 +112,10 @@ func routes(_ app: Application) throws {
         authenticated.patch("businesses", ":id", use: BusinessesAPIController.update)
         authenticated.post("businesses", ":id", "permit-renewal", use: BusinessesAPIController.renewPermit)
         authenticated.post("businesses", ":id", "permit-cancellation", use: BusinessesAPIController.cancelPermit)
+        authenticated.get("businesses", ":id", "products", use: SmallsController.listProductsAPI)
+        authenticated.post("businesses", ":id", "products", use: SmallsController.addProductAPI)
+        authenticated.get("vendor-zones", use: SmallsController.listZonesAPI)
+        authenticated.post("vendor-zones", use: SmallsController.createZoneAPI)
 
         authenticated.get("grids", use: GridsAPIController.list)
         authenticated.get("grids", "coverage", use: GridsAPIController.coverage)
@@ -117,6 +124,9 @@ func routes(_ app: Application) throws {
         authenticated.get("grassroots-staff", use: GridsAPIController.listStaff)
         authenticated.post("grassroots-staff", use: GridsAPIController.createStaff)
         authenticated.patch("grassroots-staff", ":id", use: GridsAPIController.updateStaff)
+        authenticated.get("responsible-cadres", use: CadresAPIController.list)
+        authenticated.post("responsible-cadres", use: CadresAPIController.create)
+        authenticated.post("responsible-cadres", ":id", "businesses", use: CadresAPIController.bind)
     }
 }
 

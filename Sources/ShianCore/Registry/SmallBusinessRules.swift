@@ -19,11 +19,20 @@ public struct SmallBusinessRules: Sendable, Equatable, Codable {
 
     public var province: String
     public var categories: [BusinessCategory: CategoryRule]
+    /// The product categories a small workshop may be registered for (the province's
+    /// 生产经营目录; Jilin's 认定标准和生产经营目录 was drafted under 条例 arts. 3 and 10).
+    public var workshopCatalogue: [String]
 
-    public init(province: String, categories: [BusinessCategory: CategoryRule]) {
+    public init(province: String, categories: [BusinessCategory: CategoryRule], workshopCatalogue: [String] = Self.commonCatalogue) {
         self.province = province
         self.categories = categories
+        self.workshopCatalogue = workshopCatalogue
     }
+
+    /// Product categories small workshops typically make; a province's file replaces it.
+    public static let commonCatalogue = [
+        "粮食加工品", "食用植物油", "豆制品", "糕点", "米粉米线", "面制品", "酱腌菜", "熟肉制品", "炒货", "蜂蜜", "白酒", "冷面", "打糕", "泡菜",
+    ]
 
     /// Jilin (吉林省条例 2021): workshops and eateries are registered, groceries and vendors filed.
     public static let jilin = SmallBusinessRules(

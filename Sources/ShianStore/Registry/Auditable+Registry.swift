@@ -25,3 +25,12 @@ extension VendorZone: Auditable {
         ["name": name, "location": location, "stalls": String(stalls), "hours": hours, "active": "\(active)"]
     }
 }
+
+extension WorkshopProduct: Auditable {
+    public static let auditEntityType = "workshopProduct"
+    /// Products are audited under their workshop's region; the caller loads the business first.
+    public var auditRegionCode: String { $business.value?.regionCode ?? "" }
+    public var auditFields: [String: String] {
+        ["name": name, "catalogueCategory": catalogueCategory, "businessId": $business.id.uuidString]
+    }
+}

@@ -35,6 +35,7 @@ struct BusinessListPage {
                      + Pager.queryString(model.rawQuery.filter { $0.key != "cursor" }.merging(["format": "xlsx"]) { $1 }))
                     .class("button")
                 Link(context.t("businesses.expiry"), url: SiteURL.businessExpiry.path).class("button")
+                Link(context.t("vendorZones.title"), url: SiteURL.vendorZones.path).class("button")
             }
             .class("toolbar")
             if !model.children.isEmpty {

@@ -9,6 +9,8 @@ struct BusinessPage {
         let business: Business
         let lineage: [Region]
         let cadres: [ResponsibleCadre]
+        let products: [WorkshopProduct]
+        let catalogue: [String]
         let history: [AuditEntry]
         let today: Date
         let canManage: Bool
@@ -76,8 +78,34 @@ struct BusinessPage {
                     }
                 }
             }
+            if business.category == .smallWorkshop { products }
             HistoryTable(context: context, entries: model.history)
         }
+    }
+
+    /// The products a small workshop is registered to make, within the province's catalogue.
+    private var products: Component {
+        PageSection {
+            H2(context.t("business.products"))
+            if model.products.isEmpty {
+                EmptyState(text: context.t("list.empty"))
+            } else {
+                UnorderedList {
+                    for product in model.products { ListItem("\(product.name)（\(product.catalogueCategory)）") }
+                }
+            }
+            if model.canManage, let id = model.business.id {
+                Form(url: SiteURL.businessProducts(id).path, method: .post) {
+                    CSRFField(context: context)
+                    FormField(label: context.t("field.name"), name: "name", isRequired: true)
+                    SelectField(label: context.t("business.catalogueCategory"), name: "catalogueCategory",
+                                options: model.catalogue.map { ($0, $0) })
+                    Button(context.t("business.addProduct")).attribute(named: "type", value: "submit")
+                }
+                .class("filter-form").id("product-form")
+            }
+        }
+        .id("products")
     }
 
     private func actions(_ id: UUID) -> Component {

@@ -36,8 +36,10 @@ enum BusinessesController {
         async let cadres = CadreBusiness.query(on: request.db).filter(\.$business.$id == business.id ?? UUID()).with(\.$cadre).all()
         async let lineage = Region.query(on: request.db)
             .filter(\.$code ~~ (RegionCode(validating: business.regionCode)?.lineage.map(\.rawValue) ?? [])).sort(\.$code).all()
+        async let products = WorkshopProduct.query(on: request.db).filter(\.$business.$id == business.id ?? UUID()).sort(\.$name).all()
         let model = BusinessPage.Model(
-            business: business, lineage: try await lineage, cadres: try await cadres.map(\.cadre), history: try await history,
+            business: business, lineage: try await lineage, cadres: try await cadres.map(\.cadre), products: try await products,
+            catalogue: request.application.shian.smallBusinessRules.workshopCatalogue, history: try await history,
             today: Date(), canManage: principal.role.may(.manageBusinesses))
         return .html(BusinessPage(context: request.pageContext, model: model).render())
     }

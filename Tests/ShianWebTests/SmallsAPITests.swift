@@ -1,0 +1,79 @@
+import Fluent
+import ShianCore
+import ShianStore
+import ShianTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ShianWeb
+
+@Suite("Vendor zones, workshop products and responsible cadres")
+struct SmallsAPITests {
+    @Test(arguments: TestDatabase.all)
+    func vendorZonesAreCreatedInScope(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let township = try await app.token(for: "township.101")
+            let zone = #"{"regionCode":"222499101002","name":"榆树村早市","location":"村委会前广场","stalls":"12","hours":"05:30–08:30"}"#
+            #expect(try await app.api(.POST, "/api/v1/vendor-zones", token: township, json: zone).status == .created)
+            let listed = try await app.api(.GET, "/api/v1/vendor-zones", token: township)
+            #expect(listed.pluck("name").contains("榆树村早市"))
+            #expect(!listed.pluck("regionCode").contains("222499102001"), "another township's zone is not listed")
+            let bad = zone.replacingOccurrences(of: #""12""#, with: #""lots""#)
+            #expect(try await app.api(.POST, "/api/v1/vendor-zones", token: township, json: bad).status == .unprocessableEntity)
+            let far = zone.replacingOccurrences(of: "222499101002", with: "222499102001")
+            #expect(try await app.api(.POST, "/api/v1/vendor-zones", token: township, json: far).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func workshopsRegisterProductsFromTheCatalogue(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let workshop = try #require(try await Business.query(on: app.db).filter(\.$category == .smallWorkshop).first()?.id)
+            let ok = try await app.api(.POST, "/api/v1/businesses/\(workshop)/products", token: office, json: #"{"name":"手工打糕","catalogueCategory":"打糕"}"#)
+            #expect(ok.status == .created)
+            let outside = try await app.api(.POST, "/api/v1/businesses/\(workshop)/products", token: office, json: #"{"name":"果酒","catalogueCategory":"果酒"}"#)
+            #expect(outside.status == .unprocessableEntity)
+            #expect(try outside.content.get(String.self, at: "error", "code") == "productOutsideCatalogue")
+            let eatery = try #require(try await Business.query(on: app.db).filter(\.$category == .caterer).first()?.id)
+            let notWorkshop = try await app.api(.POST, "/api/v1/businesses/\(eatery)/products", token: office, json: #"{"name":"x","catalogueCategory":"打糕"}"#)
+            #expect(notWorkshop.status == .unprocessableEntity)
+            let products = try await app.api(.GET, "/api/v1/businesses/\(workshop)/products", token: office)
+            #expect(products.pluck("name") == ["手工打糕"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func cadresAnswerForBusinesses(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let township = try await app.token(for: "township.101")
+            let body = #"{"name":"崔包保","position":"城关镇副镇长","regionCode":"222499101","phone":"13904331234","duties":"每月走访包保企业","pledgeSignedOn":"2026-03-01"}"#
+            let created = try await app.api(.POST, "/api/v1/responsible-cadres", token: township, json: body)
+            #expect(created.status == .created)
+            let id = try created.content.get(String.self, at: "id")
+            let business = try #require(try await Business.query(on: app.db).filter(\.$regionCode == "222499101002001").first()?.id)
+            let bound = try await app.api(.POST, "/api/v1/responsible-cadres/\(id)/businesses", token: township, json: #"{"businessId":"\#(business)"}"#)
+            #expect(bound.status == .ok)
+            #expect(try bound.content.get([UUID].self, at: "businessIds") == [business])
+            let again = try await app.api(.POST, "/api/v1/responsible-cadres/\(id)/businesses", token: township, json: #"{"businessId":"\#(business)"}"#)
+            #expect(try again.content.get([UUID].self, at: "businessIds") == [business], "binding twice changes nothing")
+            let elsewhere = try #require(try await Business.query(on: app.db).filter(\.$regionCode == "222499102001001").first()?.id)
+            let refused = try await app.api(.POST, "/api/v1/responsible-cadres/\(id)/businesses", token: township, json: #"{"businessId":"\#(elsewhere)"}"#)
+            #expect(refused.status == .unprocessableEntity)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func rosterExportsToCSV(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            var browser = try await Browser.loggedIn(app, as: "township.101")
+            let csv = try await browser.get("/staff?format=csv")
+            #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let lines = csv.body.string.split(separator: "\r\n")
+            #expect(lines.count > 10)
+            #expect(lines.dropFirst().allSatisfy { $0.contains(",222499101") }, "only the township's roster")
+            #expect(try await browser.get("/vendor-zones").status == .ok)
+        }
+    }
+}
