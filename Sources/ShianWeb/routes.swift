@@ -123,6 +123,7 @@ func routes(_ app: Application) throws {
         authenticated.put("grids", ":code", "charter", use: GridsAPIController.saveCharter)
         authenticated.get("grassroots-staff", use: GridsAPIController.listStaff)
         authenticated.post("grassroots-staff", use: GridsAPIController.createStaff)
+        authenticated.on(.POST, "grassroots-staff", "import", body: .collect(maxSize: "10mb"), use: GridsAPIController.importStaff)
         authenticated.patch("grassroots-staff", ":id", use: GridsAPIController.updateStaff)
         authenticated.get("responsible-cadres", use: CadresAPIController.list)
         authenticated.post("responsible-cadres", use: CadresAPIController.create)

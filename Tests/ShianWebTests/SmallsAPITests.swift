@@ -77,3 +77,45 @@ struct SmallsAPITests {
         }
     }
 }
+
+@Suite("Roster import")
+struct StaffImportTests {
+    @Test(arguments: TestDatabase.all)
+    func rosterImportIsAllOrNothingAndIdempotent(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let township = try await app.token(for: "township.101")
+            func post(_ csv: String) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = .init(token: township)
+                headers.replaceOrAdd(name: .contentType, value: "text/csv")
+                return try await app.testing().sendRequest(.POST, "/api/v1/grassroots-staff/import", headers: headers, body: ByteBuffer(string: csv))
+            }
+            let good = "姓名,类别,区划代码,联系电话,年补贴,聘任日期\n韩信息,信息员,222499101002001,13904339001,300,2026-02-01\n"
+            let bad = good + "李坏行,厨师,222499101002001,13904339002,300,2026-02-01\n"
+            let before = try await GrassrootsStaff.query(on: app.db).count()
+            let refused = try await post(bad)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.content.get([BusinessImport.RowError].self, at: "rows").map(\.row) == [3])
+            #expect(try await GrassrootsStaff.query(on: app.db).count() == before)
+            #expect(try await post(good).content.get(Int.self, at: "created") == 1)
+            #expect(try await post(good).content.get(Int.self, at: "unchanged") == 1)
+            #expect(try await GrassrootsStaff.query(on: app.db).count() == before + 1)
+        }
+    }
+}
+
+@Suite("Writes that change nothing")
+struct NoOpWriteTests {
+    @Test(arguments: TestDatabase.all)
+    func sameValuesWriteNoAuditEntry(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let department = try #require(try await Department.query(on: app.db).filter(\.$code == "market").first())
+            let before = try await AuditEntry.query(on: app.db).count()
+            let same = try await app.api(.PATCH, "/api/v1/departments/\(try department.requireID())", token: office,
+                                         json: #"{"name":"\#(department.name)"}"#)
+            #expect(same.status == .ok)
+            #expect(try await AuditEntry.query(on: app.db).count() == before)
+        }
+    }
+}

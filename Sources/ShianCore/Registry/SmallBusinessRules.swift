@@ -29,6 +29,13 @@ public struct SmallBusinessRules: Sendable, Equatable, Codable {
         self.workshopCatalogue = workshopCatalogue
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        province = try container.decode(String.self, forKey: .province)
+        categories = try container.decode([BusinessCategory: CategoryRule].self, forKey: .categories)
+        workshopCatalogue = try container.decodeIfPresent([String].self, forKey: .workshopCatalogue) ?? Self.commonCatalogue
+    }
+
     /// Product categories small workshops typically make; a province's file replaces it.
     public static let commonCatalogue = [
         "粮食加工品", "食用植物油", "豆制品", "糕点", "米粉米线", "面制品", "酱腌菜", "熟肉制品", "炒货", "蜂蜜", "白酒", "冷面", "打糕", "泡菜",

@@ -102,6 +102,20 @@ enum GridsAPIController {
         return try await StaffDTO(try await StaffWrites.save(nil, input, by: principal, on: request.db)).encodeResponse(status: .created, for: request)
     }
 
+    /// `POST /api/v1/grassroots-staff/import`: a CSV or XLSX roster; `?dryRun=true` checks only.
+    static func importStaff(request: Request) async throws -> Response {
+        let principal = try request.require(.manageGrids)
+        let table = try ImportTable.read(request)
+        let dryRun = (try? request.query.get(Bool.self, at: "dryRun")) ?? false
+        do {
+            return try await StaffImport.run(table, by: principal, commit: !dryRun, on: request).encodeResponse(status: .ok, for: request)
+        } catch let refusal as BusinessImport.Refusal {
+            let rows = String(decoding: try JSONEncoder().encode(refusal.rows), as: UTF8.self)
+            throw ShianError(.unprocessableEntity, "importRowsInvalid", arguments: [String(refusal.total)],
+                             details: ["rows": rows, "totalBadRows": String(refusal.total)])
+        }
+    }
+
     static func updateStaff(request: Request) async throws -> StaffDTO {
         let principal = try request.require(.manageGrids)
         let member = try await principal.scope.find(GrassrootsStaff.self, try request.idParameter(), on: request.db)

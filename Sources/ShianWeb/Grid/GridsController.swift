@@ -98,7 +98,7 @@ enum GridWrites {
                 charter.targets = targets
                 charter.duties = duties
                 charter.rewardsAndPenalties = rules
-                guard charter.hasChanges else { return }
+                guard charter.auditFields != before else { return }
                 try await charter.update(on: db)
                 try await AuditLog.record(.update, charter, before: before, actor: principal.actor, on: db, entityID: grid)
             } else {

@@ -118,13 +118,35 @@ enum StaffQueries {
 }
 
 enum StaffWrites {
-    static func save(_ existing: GrassrootsStaff?, _ input: StaffController.Input, by principal: Principal, on database: any Database)
-        async throws -> GrassrootsStaff
-    {
+    /// A roster entry that passed every check.
+    struct Valid: Sendable {
+        let name: String
+        let kind: GrassrootsStaffKind
+        let regionCode: String
+        let phone: String
+        let annualSubsidyFen: Int
+        let appointedOn: Date
+        let trainedOn: Date?
+        let active: Bool
+
+        func apply(to member: GrassrootsStaff) {
+            member.name = name
+            member.kind = kind
+            member.regionCode = regionCode
+            member.phone = phone
+            member.annualSubsidyFen = annualSubsidyFen
+            member.appointedOn = appointedOn
+            member.trainedOn = trainedOn
+            member.active = active
+        }
+    }
+
+    static func validate(_ input: StaffController.Input, by principal: Principal, on database: any Database) async throws -> Valid {
         guard principal.role.may(.manageGrids) else { throw ShianError.forbidden }
         let name = (input.name ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 50 else { throw ShianError(.unprocessableEntity, "nameMissing", field: "name") }
-        guard let kind = input.kind.flatMap(GrassrootsStaffKind.init(rawValue:)) else {
+        let kindText = input.kind ?? ""
+        guard let kind = GrassrootsStaffKind(rawValue: kindText) ?? ["协管员": .assistant, "信息员": .informant][kindText] else {
             throw ShianError(.unprocessableEntity, "staffKindInvalid", field: "kind")
         }
         let region = try RegionCode((input.regionCode ?? "").trimmingCharacters(in: .whitespaces))
@@ -151,21 +173,23 @@ enum StaffWrites {
             guard let day = BusinessDraft.parseDate(text) else { throw ShianError(.unprocessableEntity, "dateInvalid", field: "trainedOn", arguments: [text]) }
             trained = day
         }
+        return Valid(
+            name: name, kind: kind, regionCode: region.rawValue, phone: phone, annualSubsidyFen: Int((subsidy * 100).rounded()),
+            appointedOn: appointed, trainedOn: trained, active: input.active.map { $0 != "false" } ?? true)
+    }
+
+    static func save(_ existing: GrassrootsStaff?, _ input: StaffController.Input, by principal: Principal, on database: any Database)
+        async throws -> GrassrootsStaff
+    {
+        let valid = try await validate(input, by: principal, on: database)
         let member = existing ?? GrassrootsStaff()
         let before = existing?.auditFields
-        member.name = name
-        member.kind = kind
-        member.regionCode = region.rawValue
-        member.phone = phone
-        member.annualSubsidyFen = Int((subsidy * 100).rounded())
-        member.appointedOn = appointed
-        member.trainedOn = trained
-        member.active = input.active.map { $0 != "false" } ?? true
+        valid.apply(to: member)
         try await database.transaction { db in
             if existing == nil {
                 try await member.create(on: db)
                 try await AuditLog.record(.create, member, before: nil, actor: principal.actor, on: db)
-            } else if member.hasChanges {
+            } else if member.auditFields != before {
                 try await member.update(on: db)
                 try await AuditLog.record(.update, member, before: before, actor: principal.actor, on: db)
             }

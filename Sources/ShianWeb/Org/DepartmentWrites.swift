@@ -49,7 +49,7 @@ enum DepartmentWrites {
                 department.active = active
                 action = active ? .reactivate : .deactivate
             }
-            guard department.hasChanges else { return department }
+            guard department.auditFields != before else { return department }
             try await department.update(on: db)
             try await AuditLog.record(action, department, before: before, actor: principal.actor, on: db)
             return department

@@ -59,7 +59,7 @@ enum RegionWrites {
                 region.active = active
                 action = active ? .reactivate : .deactivate
             }
-            guard region.hasChanges else { return region }
+            guard region.auditFields != before else { return region }
             try await region.update(on: db)
             try await AuditLog.record(action, region, before: before, actor: principal.actor, on: db)
             return region

@@ -90,7 +90,7 @@ enum UserWrites {
                     try await UserSession.query(on: db).filter(\.$user.$id == (try user.requireID())).delete()
                 }
             }
-            guard user.hasChanges else { return user }
+            guard user.auditFields != before || hash != nil else { return user }
             try await user.update(on: db)
             try await AuditLog.record(hash != nil && action == .update && before == user.auditFields ? .passwordChange : action,
                                       user, before: before, actor: principal.actor, on: db)

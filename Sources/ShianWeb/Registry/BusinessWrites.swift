@@ -43,7 +43,7 @@ enum BusinessWrites {
             try await checkUnique(draft, except: business.id, on: db)
             let before = business.auditFields
             apply(draft, to: business)
-            guard business.hasChanges else { return business }
+            guard business.auditFields != before else { return business }
             try await business.update(on: db)
             try await AuditLog.record(.update, business, before: before, actor: principal.actor, on: db)
             return business
