@@ -119,3 +119,20 @@ struct NoOpWriteTests {
         }
     }
 }
+
+@Suite("Business operators")
+struct BusinessOperatorTests {
+    @Test(arguments: TestDatabase.all)
+    func operatorSeesOwnBusinessOnly(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            var browser = try await Browser.loggedIn(app, as: "business.lamb")
+            let own = try #require(try await User.query(on: app.db).filter(\.$username == "business.lamb").first()?.$business.id)
+            let page = try await browser.get("/businesses/\(own)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("羊肉米线"))
+            let other = try #require(try await Business.query(on: app.db).filter(\.$id != own).first()?.id)
+            #expect(try await browser.get("/businesses/\(other)").status == .notFound)
+            #expect(try await browser.get("/businesses").status == .forbidden)
+        }
+    }
+}

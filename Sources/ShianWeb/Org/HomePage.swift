@@ -32,7 +32,9 @@ struct HomePage {
                 }
                 if let business = model.businessName {
                     Term(context.t("field.business"))
-                    Definition(business)
+                    Definition {
+                        if let id = model.user.$business.id { Link(business, url: SiteURL.business(id).path) } else { Text(business) }
+                    }
                 }
             }
             .class("facts")

@@ -26,6 +26,10 @@ struct Scope: Sendable {
         } else {
             query.within(scopeCode)
         }
+        if let businessID = userScope.businessID, Record.self == Business.self {
+            // A business operator sees their own business only.
+            query.filter(.path([FieldKey.id], schema: Business.schema), .equal, .bind(businessID))
+        }
         if let departmentID = userScope.departmentID, Record.self == Department.self {
             // A department officer sees their own department only.
             query.filter(.path([FieldKey.id], schema: Department.schema), .equal, .bind(departmentID))

@@ -30,7 +30,9 @@ enum BusinessesController {
     }
 
     static func show(request: Request) async throws -> Response {
-        let principal = try request.require(.readBusinesses)
+        // Business operators open their own business's page (the scope narrows to it).
+        let principal = try request.requirePrincipal()
+        guard principal.role.may(.readBusinesses) || principal.role == .businessOperator else { throw ShianError.forbidden }
         let business = try await principal.scope.find(Business.self, try request.idParameter(), on: request.db)
         async let history = AuditLog.history(entityType: Business.auditEntityType, entityID: business.id?.uuidString ?? "", on: request.db)
         async let cadres = CadreBusiness.query(on: request.db).filter(\.$business.$id == business.id ?? UUID()).with(\.$cadre).all()
