@@ -137,4 +137,30 @@ struct RegistryAPITests {
             #expect(try await app.api(.POST, "/api/v1/grassroots-staff", token: township, json: far).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func importReadsExcelWorkbooks(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let workbook = try XLSX.workbook([XLSXSheet(name: "经营主体", rows: [
+                ["名称", "统一社会信用代码", "类别", "网格编码", "地址"],
+                ["图们江冷库", "91350100M000100Y43", "冷库", "222499108001001", "示范县海兰镇口岸路8号"],
+            ])])
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: office)
+            headers.contentType = ImportTable.xlsxType
+            let response = try await app.testing().sendRequest(.POST, "/api/v1/businesses/import", headers: headers, body: ByteBuffer(data: workbook))
+            #expect(response.status == .ok)
+            #expect(try response.content.get(Int.self, at: "created") == 1)
+            let stored = try await Business.query(on: app.db).filter(\.$creditCode == "91350100M000100Y43").first()
+            #expect(stored?.category == .coldStore)
+            headers.contentType = .json
+            let wrongType = try await app.testing().sendRequest(.POST, "/api/v1/businesses/import", headers: headers, body: ByteBuffer(string: "{}"))
+            #expect(wrongType.status == .unsupportedMediaType)
+            headers.contentType = ImportTable.xlsxType
+            let garbage = try await app.testing().sendRequest(.POST, "/api/v1/businesses/import", headers: headers, body: ByteBuffer(string: "not a zip"))
+            #expect(garbage.status == .unprocessableEntity)
+            #expect(try garbage.content.get(String.self, at: "error", "code") == "importXLSXMalformed")
+        }
+    }
 }
