@@ -11,6 +11,7 @@ import Vapor
 /// own configuration (an in-memory SQLite database or a throwaway PostgreSQL one).
 public func configure(_ app: Application, _ configuration: ShianConfiguration) async throws {
     app.shian = configuration
+    app.logger.logLevel = configuration.logLevel
     try configureDatabase(app, configuration.database, dataDirectory: configuration.dataDirectory)
     app.migrations.add(ShianMigrations.all)
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
