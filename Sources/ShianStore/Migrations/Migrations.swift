@@ -16,5 +16,6 @@ public enum ShianMigrations {
         CreateResponsibleCadres(),
         CreateVendorZones(),
         CreateWorkshopProducts(),
+        CreateBusinessSearchIndexes(),
     ]
 }
