@@ -89,6 +89,11 @@ public enum ScaleSeeder {
                 try await insert.run()
             }
         }
+        // Fresh statistics, as autovacuum would gather later: without them a planner picks the
+        // plans of an empty table.
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("ANALYZE").run()
+        }
         return count
     }
 }

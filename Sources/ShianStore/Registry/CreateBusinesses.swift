@@ -31,7 +31,8 @@ public struct CreateBusinesses: AsyncMigration {
             .create()
         try await SchemaIndex.create("businesses_region_code", on: Business.schema, columns: ["region_code", "name"], in: database)
         try await SchemaIndex.create("businesses_permit_valid_until", on: Business.schema, columns: ["permit_valid_until"], in: database)
-        try await SchemaIndex.create("businesses_name", on: Business.schema, columns: ["name"], in: database)
+        // The list order (name, then id for the keyset): the index serves ORDER BY … LIMIT directly.
+        try await SchemaIndex.create("businesses_name", on: Business.schema, columns: ["name", "id"], in: database)
         // One business per credit code; one per name + address among those without a code. Partial
         // unique indexes, which SQLite and PostgreSQL both support.
         if let sql = database as? any SQLDatabase {

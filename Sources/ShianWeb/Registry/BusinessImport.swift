@@ -134,6 +134,11 @@ enum BusinessImport {
         }
         if commit {
             try await write(created: created, changed: changed, by: principal, on: request.db)
+            // A large import changes the table's shape; refresh the planner's statistics now
+            // rather than when autovacuum gets to it.
+            if created.count >= 10_000, let sql = request.db as? any SQLDatabase {
+                try await sql.raw("ANALYZE businesses").run()
+            }
         }
         return Report(
             imported: drafts.count, created: created.count, updated: changed.count,
