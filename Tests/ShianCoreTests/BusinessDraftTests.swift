@@ -91,3 +91,18 @@ struct SmallBusinessRulesFileTests {
         #expect(try JSONDecoder().decode(SmallBusinessRules.self, from: encoded) == .gansu)
     }
 }
+
+@Suite("Dates as typed")
+struct DateParsingTests {
+    @Test(arguments: [("2026-11-30", "2026-11-30"), ("2026/1/5", "2026-01-05"), ("2026.02.28", "2026-02-28"), ("46356", "2026-11-30")])
+    func parses(text: String, day: String) throws {
+        let date = try #require(BusinessDraft.parseDate(text))
+        let parts = Calendar.shanghai.dateComponents([.year, .month, .day], from: date)
+        #expect(String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0) == day)
+    }
+
+    @Test(arguments: ["2026-02-30", "30/11/2026", "tomorrow", "123", "2026-13-01"])
+    func refuses(text: String) {
+        #expect(BusinessDraft.parseDate(text) == nil)
+    }
+}

@@ -33,7 +33,7 @@ public struct UserScope: Codable, Equatable, Sendable {
         guard level >= role.widestLevel, level <= role.narrowestLevel else {
             throw ValidationFailure(
                 code: "scopeLevelNotAllowed", field: "regionCode",
-                arguments: [role.widestLevel.rawValue, role.narrowestLevel.rawValue])
+                arguments: ["level." + role.widestLevel.rawValue, "level." + role.narrowestLevel.rawValue])
         }
         if role.needsDepartment, scope.departmentID == nil {
             throw ValidationFailure(code: "departmentRequired", field: "departmentId")

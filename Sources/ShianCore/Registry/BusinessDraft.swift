@@ -132,9 +132,15 @@ public struct BusinessDraft: Sendable, Equatable {
         return text.contains("-") && (10...12).contains(digits.count)
     }
 
-    /// Calendar days as YYYY-MM-DD (also YYYY/MM/DD and YYYY.MM.DD from spreadsheets), at midnight
-    /// in Asia/Shanghai.
+    /// Calendar days as YYYY-MM-DD (also YYYY/MM/DD and YYYY.MM.DD from spreadsheets, and Excel's day
+    /// serial numbers, which a workbook stores for a cell typed as a date), at midnight in Asia/Shanghai.
     public static func parseDate(_ text: String) -> Date? {
+        // Excel counts days from 1899-12-30; 20000…80000 spans 1954–2119.
+        if let serial = Int(text), (20_000...80_000).contains(serial),
+            let epoch = Calendar.shanghai.date(from: DateComponents(year: 1899, month: 12, day: 30))
+        {
+            return Calendar.shanghai.date(byAdding: .day, value: serial, to: epoch)
+        }
         let parts = text.split(whereSeparator: { "-/.".contains($0) }).map(String.init)
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day)

@@ -54,8 +54,12 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// A catalog string with an argument list (for errors carrying their arguments).
+    /// A catalog string with an argument list (for errors carrying their arguments). An argument that
+    /// is itself a catalog key of a named value (`level.county`) is shown in the user's language.
     func t(_ key: String, _ arguments: [String]) -> String {
-        Catalog.shared.string(key, locale: locale, arguments: arguments)
+        let shown = arguments.map { argument in
+            argument.hasPrefix("level.") ? Catalog.shared.string(argument, locale: locale) : argument
+        }
+        return Catalog.shared.string(key, locale: locale, arguments: shown)
     }
 }
