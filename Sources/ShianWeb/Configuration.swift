@@ -30,6 +30,8 @@ public struct ShianConfiguration: Sendable {
     /// The province's rules for the three smalls (`SHIAN_SMALL_BUSINESS_RULES`: `jilin`, `gansu`
     /// or the path of a JSON file in the shape of `SmallBusinessRules`).
     public var smallBusinessRules: SmallBusinessRules = .jilin
+    /// Days to rectify by severity (`SHIAN_RECTIFICATION_DAYS`, e.g. `critical=3,major=10,general=30`).
+    public var rectificationPolicy = RectificationPolicy()
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -125,6 +127,18 @@ public struct ShianConfiguration: Sendable {
             } else {
                 problems.append("SHIAN_SMALL_BUSINESS_RULES: '\(path)' is not jilin, gansu or a readable rules JSON file")
             }
+        }
+        if let text = environment["SHIAN_RECTIFICATION_DAYS"], !text.isEmpty {
+            var days = configured.rectificationPolicy.days
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, let severity = Severity(rawValue: parts[0]), let value = Int(parts[1]), (1...365).contains(value) {
+                    days[severity] = value
+                } else {
+                    problems.append("SHIAN_RECTIFICATION_DAYS: '\(pair)' is not severity=days (critical, major, general; 1–365)")
+                }
+            }
+            configured.rectificationPolicy = RectificationPolicy(days: days)
         }
         guard problems.isEmpty else { throw Invalid(problems: problems) }
         return configured

@@ -81,6 +81,7 @@ func routes(_ app: Application) throws {
         let api = app.grouped("api", "v1")
         api.get("openapi.json", use: OpenAPIController.document)
         api.post("auth", "token", use: TokenAPIController.issue)
+        api.get("public", "businesses", ":id", "rating", use: InspectionsAPIController.publicRating)
 
         let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
         authenticated.get("me", use: TokenAPIController.me)
@@ -128,6 +129,13 @@ func routes(_ app: Application) throws {
         authenticated.get("responsible-cadres", use: CadresAPIController.list)
         authenticated.post("responsible-cadres", use: CadresAPIController.create)
         authenticated.post("responsible-cadres", ":id", "businesses", use: CadresAPIController.bind)
+
+        authenticated.get("checklist-templates", use: InspectionsAPIController.templates)
+        authenticated.post("checklist-templates", use: InspectionsAPIController.importTemplate)
+        authenticated.post("inspections", use: InspectionsAPIController.create)
+        authenticated.get("rectification-orders", use: InspectionsAPIController.listOrders)
+        authenticated.post("rectification-orders", ":id", "answer", use: InspectionsAPIController.answer)
+        authenticated.post("rectification-orders", ":id", "verification", use: InspectionsAPIController.verify)
     }
 }
 

@@ -8,14 +8,15 @@ struct RoleTests {
     /// Which role may do what: the table the navigation and every guarded route follow.
     @Test(arguments: [
         (Role.systemAdmin, [Permission.readRegions, .manageRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit,
-                            .readBusinesses, .manageBusinesses, .readGrids, .manageGrids]),
+                            .readBusinesses, .manageBusinesses, .readGrids, .manageGrids, .readInspections, .recordInspections]),
         (.foodSafetyOffice, [.readRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit,
-                             .readBusinesses, .manageBusinesses, .readGrids, .manageGrids]),
-        (.leader, [.readRegions, .readDepartments, .readBusinesses, .readGrids]),
-        (.departmentOfficer, [.readDepartments, .readBusinesses]),
-        (.townshipOfficer, [.readRegions, .readUsers, .manageUsers, .readBusinesses, .manageBusinesses, .readGrids, .manageGrids]),
-        (.inspector, [.readRegions, .readBusinesses, .manageBusinesses, .readGrids]),
-        (.gridStaff, [.readRegions, .readBusinesses, .readGrids]),
+                             .readBusinesses, .manageBusinesses, .readGrids, .manageGrids, .readInspections, .recordInspections]),
+        (.leader, [.readRegions, .readDepartments, .readBusinesses, .readGrids, .readInspections]),
+        (.departmentOfficer, [.readDepartments, .readBusinesses, .readInspections]),
+        (.townshipOfficer, [.readRegions, .readUsers, .manageUsers, .readBusinesses, .manageBusinesses, .readGrids, .manageGrids,
+                            .readInspections]),
+        (.inspector, [.readRegions, .readBusinesses, .manageBusinesses, .readGrids, .readInspections, .recordInspections]),
+        (.gridStaff, [.readRegions, .readBusinesses, .readGrids, .readInspections]),
         (.businessOperator, []),
     ])
     func permissions(role: Role, granted: [Permission]) {

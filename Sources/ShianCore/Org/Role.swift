@@ -50,6 +50,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .manageBusinesses: [.systemAdmin, .foodSafetyOffice, .townshipOfficer, .inspector].contains(self)
         case .readGrids: self != .businessOperator && self != .departmentOfficer
         case .manageGrids: [.systemAdmin, .foodSafetyOffice, .townshipOfficer].contains(self)
+        case .readInspections: self != .businessOperator
+        case .recordInspections: [.systemAdmin, .foodSafetyOffice, .inspector].contains(self)
         }
     }
 
@@ -73,4 +75,5 @@ public enum Permission: String, Sendable, CaseIterable {
     case readAudit
     case readBusinesses, manageBusinesses
     case readGrids, manageGrids
+    case readInspections, recordInspections
 }

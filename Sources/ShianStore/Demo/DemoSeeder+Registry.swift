@@ -65,6 +65,14 @@ extension DemoSeeder {
         ).create(on: db)
         try await VendorZone(regionCode: "222499102001", name: "东盛早市", location: "迎宾街农贸市场北侧", stalls: 25, hours: "05:30–09:00")
             .create(on: db)
+        for template in DemoChecklists.all {
+            let stored = ChecklistTemplate(code: template.code, version: 1, name: template.name, categories: template.categories)
+            try await stored.create(on: db)
+            let id = stored.id ?? UUID()
+            try await template.items.enumerated().map {
+                ChecklistItem(templateID: id, number: $0.offset + 1, text: $0.element.text, severity: $0.element.severity, points: $0.element.points)
+            }.create(on: db)
+        }
         return ids
     }
 }

@@ -17,5 +17,8 @@ public enum ShianMigrations {
         CreateVendorZones(),
         CreateWorkshopProducts(),
         CreateBusinessSearchIndexes(),
+        CreateChecklists(),
+        CreateInspections(),
+        CreateRectificationOrders(),
     ]
 }

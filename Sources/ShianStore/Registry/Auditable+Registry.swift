@@ -14,6 +14,8 @@ extension Business: Auditable {
             "permitValidUntil": permitValidUntil.map { $0.formatted(.iso8601) } ?? "",
             "permitCancelledAt": permitCancelledAt.map { $0.formatted(.iso8601) } ?? "",
             "areaSquareMetres": areaSquareMetres.map { String($0) } ?? "",
+            "riskGrade": riskGrade ?? "", "creditRating": creditRating ?? "", "creditScore": creditScore.map(String.init) ?? "",
+            "nextInspectionDue": nextInspectionDue.map { $0.formatted(.iso8601) } ?? "",
         ]
     }
 }
@@ -32,5 +34,24 @@ extension WorkshopProduct: Auditable {
     public var auditRegionCode: String { $business.value?.regionCode ?? "" }
     public var auditFields: [String: String] {
         ["name": name, "catalogueCategory": catalogueCategory, "businessId": $business.id.uuidString]
+    }
+}
+
+extension Inspection: Auditable {
+    public static let auditEntityType = "inspection"
+    public var auditRegionCode: String { regionCode }
+    public var auditFields: [String: String] {
+        ["businessId": $business.id.uuidString, "kind": kind.rawValue, "inspectedAt": inspectedAt.formatted(.iso8601),
+         "score": String(score), "result": result.rawValue, "acknowledgedBy": acknowledgedBy ?? ""]
+    }
+}
+
+extension RectificationOrder: Auditable {
+    public static let auditEntityType = "rectificationOrder"
+    public var auditRegionCode: String { regionCode }
+    public var auditFields: [String: String] {
+        ["number": number, "businessId": $business.id.uuidString, "severity": severity.rawValue, "deadline": deadline.formatted(.iso8601),
+         "status": status.rawValue, "answer": answer ?? "", "rejectionReason": rejectionReason ?? "", "rejections": String(rejections),
+         "closedAt": closedAt.map { $0.formatted(.iso8601) } ?? ""]
     }
 }

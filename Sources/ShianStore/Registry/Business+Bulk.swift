@@ -8,8 +8,8 @@ public enum BulkRow {
     public static let columns = [
         "id", "name", "credit_code", "category", "region_code", "address", "identity_key", "legal_representative",
         "contact_phone", "safety_director", "safety_officer", "status", "permit_kind", "permit_number", "permit_valid_from",
-        "permit_valid_until", "permit_cancelled_at", "area_square_metres", "risk_grade", "credit_rating", "created_at",
-        "updated_at",
+        "permit_valid_until", "permit_cancelled_at", "area_square_metres", "risk_grade", "credit_rating", "credit_score",
+        "last_inspected_at", "next_inspection_due", "created_at", "updated_at",
     ]
 
     public static func values(_ business: Business, now: Date) -> [any SQLExpression] {
@@ -20,7 +20,8 @@ public enum BulkRow {
             SQLBind(business.safetyOfficer), SQLBind(business.status.rawValue), SQLBind(business.permitKind.rawValue),
             SQLBind(business.permitNumber), SQLBind(business.permitValidFrom), SQLBind(business.permitValidUntil),
             SQLBind(business.permitCancelledAt), SQLBind(business.areaSquareMetres), SQLBind(business.riskGrade),
-            SQLBind(business.creditRating), SQLBind(now), SQLBind(now),
+            SQLBind(business.creditRating), SQLBind(business.creditScore), SQLBind(business.lastInspectedAt),
+            SQLBind(business.nextInspectionDue), SQLBind(now), SQLBind(now),
         ]
     }
 }

@@ -40,6 +40,9 @@ public final class Business: Model, @unchecked Sendable {
     // filled by later modules
     @OptionalField(key: "risk_grade") public var riskGrade: String?
     @OptionalField(key: "credit_rating") public var creditRating: String?
+    @OptionalField(key: "credit_score") public var creditScore: Int?
+    @OptionalField(key: "last_inspected_at") public var lastInspectedAt: Date?
+    @OptionalField(key: "next_inspection_due") public var nextInspectionDue: Date?
 
     public init() {}
 

@@ -1,0 +1,124 @@
+import Fluent
+import ShianCore
+import ShianStore
+import ShianTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ShianWeb
+
+@Suite("The closed loop: inspections, orders, credit and risk")
+struct InspectionAPITests {
+    /// The lamb-noodle shop, the catering template, and an inspection body with one critical item failed.
+    static func setUp(_ app: Application, failCritical: Bool = true) async throws -> (business: UUID, body: String) {
+        let business = try #require(try await ShianStore.User.query(on: app.db).filter(\.$username == "business.lamb").first()?.$business.id)
+        let template = try #require(try await ChecklistTemplate.query(on: app.db).filter(\.$code == "catering").with(\.$items).first())
+        let critical = try #require(template.items.first { $0.severity == .critical }?.id)
+        let items = template.items.compactMap { item -> String? in
+            guard let id = item.id else { return nil }
+            let outcome = failCritical && id == critical ? "nonCompliant" : "compliant"
+            return #"{"itemId":"\#(id)","outcome":"\#(outcome)"}"#
+        }
+        let body = #"{"businessId":"\#(business)","templateId":"\#(try template.requireID())","acknowledgedBy":"金成浩","items":[\#(items.joined(separator: ","))]}"#
+        return (business, body)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func criticalFailureOpensAnOrderAndMovesTheStanding(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let (business, body) = try await Self.setUp(app)
+            let response = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
+            #expect(response.status == .created)
+            #expect(try response.content.get(String.self, at: "result") == "fail")
+            #expect(try response.content.get(String.self, at: "rectificationOrder", "status") == "open")
+            #expect(try response.content.get(String.self, at: "rectificationOrder", "severity") == "critical")
+            let deadline = try response.content.get(Date.self, at: "rectificationOrder", "deadline")
+            #expect(deadline > Date().addingTimeInterval(2 * 86400) && deadline < Date().addingTimeInterval(4 * 86400))
+            let stored = try #require(try await Business.find(business, on: app.db))
+            #expect(stored.creditScore == 80, "one fail (−15) and one critical finding (−5)")
+            #expect(stored.riskGrade == "D", "a caterer that failed with a critical finding")
+            #expect(stored.nextInspectionDue != nil)
+            #expect(try await Finding.query(on: app.db).filter(\.$business.$id == business).count() == 1)
+
+            let rating = try await app.testing().sendRequest(.GET, "/api/v1/public/businesses/\(business)/rating")
+            #expect(rating.status == .ok)
+            #expect(try rating.content.get(String.self, at: "creditRating") == "B")
+            #expect(try rating.content.get(String.self, at: "lastInspection", "result") == "fail")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/public/businesses/\(UUID())/rating").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func answerRejectOnceThenAccept(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let owner = try await app.token(for: "business.lamb")
+            let (business, body) = try await Self.setUp(app)
+            let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
+            let order = try recorded.content.get(String.self, at: "rectificationOrder", "id")
+            let path = "/api/v1/rectification-orders/\(order)"
+            #expect(try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":true}"#).status == .conflict)
+            #expect(try await app.api(.POST, path + "/answer", token: owner, json: #"{"text":"已更换消毒柜并培训员工"}"#).status == .ok)
+            let noReason = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":false}"#)
+            #expect(noReason.status == .unprocessableEntity)
+            let rejected = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":false,"reason":"未见消毒记录"}"#)
+            #expect(try rejected.content.get(String.self, at: "status") == "open")
+            #expect(try rejected.content.get(Int.self, at: "rejections") == 1)
+            #expect(try await app.api(.POST, path + "/answer", token: owner, json: #"{"text":"补充消毒记录照片"}"#).status == .ok)
+            let accepted = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":true}"#)
+            #expect(try accepted.content.get(String.self, at: "status") == "closed")
+            // The operator of another business may not answer this one.
+            let other = try await app.token(for: "business.korean")
+            #expect(try await app.api(.POST, path + "/answer", token: other, json: #"{"text":"x"}"#).status == .notFound)
+            let history = try await AuditEntry.query(on: app.db).filter(\.$entityType == "rectificationOrder").count()
+            #expect(history == 5, "created, answered, rejected, answered, accepted")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func overdueOrdersAreListedInScope(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let (_, body) = try await Self.setUp(app)
+            let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
+            let id = try recorded.content.get(UUID.self, at: "rectificationOrder", "id")
+            let order = try #require(try await RectificationOrder.find(id, on: app.db))
+            order.deadline = Date().addingTimeInterval(-86400)
+            try await order.update(on: app.db)
+            let office = try await app.token(for: "office")
+            let overdue = try await app.api(.GET, "/api/v1/rectification-orders?status=overdue&regionCode=222499101", token: office)
+            #expect(overdue.pluck("id") == [id.uuidString])
+            #expect(overdue.items.first?["overdue"] as? Bool == true)
+            let township = try await app.token(for: "township.102")
+            let hidden = try await app.api(.GET, "/api/v1/rectification-orders?status=overdue", token: township)
+            #expect(hidden.items.isEmpty)
+            #expect(try await app.api(.GET, "/api/v1/rectification-orders?status=overdue&regionCode=222499101", token: township).status == .forbidden)
+            #expect(try await app.api(.GET, "/api/v1/rectification-orders?status=late", token: office).status == .badRequest)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func badInspectionsAreRefusedAndWriteNothing(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let (business, body) = try await Self.setUp(app)
+            let template = try #require(try await ChecklistTemplate.query(on: app.db).filter(\.$code == "catering").with(\.$items).first())
+            let oneItem = #"{"businessId":"\#(business)","templateId":"\#(try template.requireID())","items":[{"itemId":"\#(try template.items[0].requireID())","outcome":"compliant"}]}"#
+            let refused = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: oneItem)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.content.get(String.self, at: "error", "code") == "itemsIncomplete")
+            let retail = try #require(try await ChecklistTemplate.query(on: app.db).filter(\.$code == "retail").first()?.id)
+            let wrongTemplate = body.replacingOccurrences(of: try template.requireID().uuidString, with: retail.uuidString)
+            #expect(try await app.api(.POST, "/api/v1/inspections", token: inspector, json: wrongTemplate).status == .unprocessableEntity)
+            let township = try await app.token(for: "township.101")
+            #expect(try await app.api(.POST, "/api/v1/inspections", token: township, json: body).status == .forbidden)
+            let neighbour = try await app.token(for: "inspector.102")
+            #expect(try await app.api(.POST, "/api/v1/inspections", token: neighbour, json: body).status == .notFound)
+            #expect(try await app.api(.POST, "/api/v1/inspections", token: inspector, json: #"{"businessId":"x"}"#).status == .badRequest)
+            #expect(try await Inspection.query(on: app.db).count() == 0)
+            #expect(try await RectificationOrder.query(on: app.db).count() == 0)
+        }
+    }
+}
