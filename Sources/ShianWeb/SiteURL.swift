@@ -45,6 +45,13 @@ enum SiteURL: Sendable {
     case staffMember(UUID)
     case cadres
     case vendorZones
+    case inspectionNew(UUID)
+    case inspections
+    case inspection(UUID)
+    case orders
+    case order(UUID)
+    case orderAnswer(UUID)
+    case orderVerification(UUID)
     case businessProducts(UUID)
 
     var path: String {
@@ -91,6 +98,13 @@ enum SiteURL: Sendable {
         case .staffMember(let id): "/staff/\(id)"
         case .cadres: "/cadres"
         case .vendorZones: "/vendor-zones"
+        case .inspectionNew(let business): "/inspections/new?businessId=\(business)"
+        case .inspections: "/inspections"
+        case .inspection(let id): "/inspections/\(id)"
+        case .orders: "/rectification-orders"
+        case .order(let id): "/rectification-orders/\(id)"
+        case .orderAnswer(let id): "/rectification-orders/\(id)/answer"
+        case .orderVerification(let id): "/rectification-orders/\(id)/verification"
         case .businessProducts(let id): "/businesses/\(id)/products"
         }
     }
@@ -116,6 +130,11 @@ enum SiteURL: Sendable {
         case .gridRecords: ["grids", ":code", "records"]
         case .staffMember: ["staff", ":id"]
         case .businessProducts: ["businesses", ":id", "products"]
+        case .inspectionNew: ["inspections", "new"]
+        case .inspection: ["inspections", ":id"]
+        case .order: ["rectification-orders", ":id"]
+        case .orderAnswer: ["rectification-orders", ":id", "answer"]
+        case .orderVerification: ["rectification-orders", ":id", "verification"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -75,6 +75,14 @@ func routes(_ app: Application) throws {
         pages.get(SiteURL.pattern(SiteURL.staffMember), use: StaffController.show)
         pages.post(SiteURL.pattern(SiteURL.staffMember), use: StaffController.update)
         pages.get(SiteURL.cadres.pattern, use: CadresController.index)
+
+        pages.get(SiteURL.pattern(SiteURL.inspectionNew), use: InspectionsController.new)
+        pages.post(SiteURL.inspections.pattern, use: InspectionsController.create)
+        pages.get(SiteURL.pattern(SiteURL.inspection), use: InspectionsController.show)
+        pages.get(SiteURL.orders.pattern, use: InspectionsController.orders)
+        pages.get(SiteURL.pattern(SiteURL.order), use: InspectionsController.order)
+        pages.post(SiteURL.pattern(SiteURL.orderAnswer), use: InspectionsController.answer)
+        pages.post(SiteURL.pattern(SiteURL.orderVerification), use: InspectionsController.verify)
     }
 
     do {  // JSON API under /api/v1

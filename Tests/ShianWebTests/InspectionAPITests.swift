@@ -55,7 +55,7 @@ struct InspectionAPITests {
         try await withShianApp(database) { app in
             let inspector = try await app.token(for: "inspector")
             let owner = try await app.token(for: "business.lamb")
-            let (business, body) = try await Self.setUp(app)
+            let (_, body) = try await Self.setUp(app)
             let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
             let order = try recorded.content.get(String.self, at: "rectificationOrder", "id")
             let path = "/api/v1/rectification-orders/\(order)"

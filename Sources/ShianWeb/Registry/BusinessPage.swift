@@ -11,6 +11,8 @@ struct BusinessPage {
         let cadres: [ResponsibleCadre]
         let products: [WorkshopProduct]
         let catalogue: [String]
+        let inspections: [Inspection]
+        let canInspect: Bool
         let history: [AuditEntry]
         let today: Date
         let canManage: Bool
@@ -78,6 +80,27 @@ struct BusinessPage {
                     }
                 }
             }
+            PageSection {
+                H2(context.t("business.inspections"))
+                if model.canInspect, let id = business.id {
+                    Paragraph { Link(context.t("inspection.new"), url: SiteURL.inspectionNew(id).path).class("button primary") }.class("toolbar")
+                }
+                if model.inspections.isEmpty {
+                    EmptyState(text: context.t("list.empty"))
+                } else {
+                    UnorderedList {
+                        for inspection in model.inspections {
+                            ListItem {
+                                if let id = inspection.id { Link(context.dateTime(inspection.inspectedAt), url: SiteURL.inspection(id).path) }
+                                Text(" ")
+                                ResultBadge(context: context, result: inspection.result)
+                                Text(" \(inspection.score)")
+                            }
+                        }
+                    }
+                }
+            }
+            .id("inspections")
             if business.category == .smallWorkshop { products }
             HistoryTable(context: context, entries: model.history)
         }

@@ -39,9 +39,12 @@ enum BusinessesController {
         async let lineage = Region.query(on: request.db)
             .filter(\.$code ~~ (RegionCode(validating: business.regionCode)?.lineage.map(\.rawValue) ?? [])).sort(\.$code).all()
         async let products = WorkshopProduct.query(on: request.db).filter(\.$business.$id == business.id ?? UUID()).sort(\.$name).all()
+        async let inspections = Inspection.query(on: request.db).filter(\.$business.$id == business.id ?? UUID())
+            .sort(\.$inspectedAt, .descending).limit(10).all()
         let model = BusinessPage.Model(
             business: business, lineage: try await lineage, cadres: try await cadres.map(\.cadre), products: try await products,
-            catalogue: request.application.shian.smallBusinessRules.workshopCatalogue, history: try await history,
+            catalogue: request.application.shian.smallBusinessRules.workshopCatalogue, inspections: try await inspections,
+            canInspect: principal.role.may(.recordInspections), history: try await history,
             today: Date(), canManage: principal.role.may(.manageBusinesses))
         return .html(BusinessPage(context: request.pageContext, model: model).render())
     }

@@ -2,7 +2,7 @@ import ShianCore
 
 /// The main navigation: each item shows only to the roles whose permissions open it.
 enum NavItem: String, CaseIterable, Sendable {
-    case home, regions, businesses, grids, departments, users, audit, account
+    case home, regions, businesses, grids, orders, departments, users, audit, account
 
     var url: SiteURL {
         switch self {
@@ -10,6 +10,7 @@ enum NavItem: String, CaseIterable, Sendable {
         case .regions: .regions
         case .businesses: .businesses
         case .grids: .grids
+        case .orders: .orders
         case .departments: .departments
         case .users: .users
         case .audit: .audit
@@ -24,6 +25,7 @@ enum NavItem: String, CaseIterable, Sendable {
         case .regions: .readRegions
         case .businesses: .readBusinesses
         case .grids: .readGrids
+        case .orders: .readInspections
         case .departments: .readDepartments
         case .users: .readUsers
         case .audit: .readAudit
@@ -31,6 +33,7 @@ enum NavItem: String, CaseIterable, Sendable {
     }
 
     static func items(for role: Role) -> [NavItem] {
-        allCases.filter { item in item.permission.map(role.may) ?? true }
+        // Business operators see their own orders (to answer them).
+        allCases.filter { item in item.permission.map(role.may) ?? true || (item == .orders && role == .businessOperator) }
     }
 }
