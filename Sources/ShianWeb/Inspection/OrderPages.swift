@@ -91,7 +91,7 @@ struct OrderPage {
                 Paragraph("\(model.business?.name ?? "")：").class("document-addressee")
                 Paragraph(context.t("order.body", context.date(order.issuedAt), context.date(order.deadline))).class("document-body")
                 FindingList(context: context, findings: model.findings)
-                Paragraph(context.t("certificate.issuer")).class("document-signature")
+                Paragraph(context.t("order.issuer")).class("document-signature")
                 Paragraph(context.date(order.issuedAt)).class("document-date")
             }
             .class("official-document")

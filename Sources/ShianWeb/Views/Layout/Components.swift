@@ -143,7 +143,8 @@ struct HistoryTable: Component {
     private func changes(_ entry: AuditEntry) -> Component {
         let before = AuditLog.decode(entry.before)
         let after = AuditLog.decode(entry.after)
-        let keys = Set(before.keys).union(after.keys).sorted().filter { before[$0] != after[$0] }
+        // An empty value and a missing one read the same (∅): only real changes are listed.
+        let keys = Set(before.keys).union(after.keys).sorted().filter { (before[$0] ?? "") != (after[$0] ?? "") }
         return UnorderedList {
             for key in keys {
                 ListItem {
