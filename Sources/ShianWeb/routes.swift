@@ -141,6 +141,7 @@ func routes(_ app: Application) throws {
         authenticated.get("checklist-templates", use: InspectionsAPIController.templates)
         authenticated.post("checklist-templates", use: InspectionsAPIController.importTemplate)
         authenticated.post("inspections", use: InspectionsAPIController.create)
+        authenticated.get("inspection-metrics", use: InspectionMetrics.api)
         authenticated.get("rectification-orders", use: InspectionsAPIController.listOrders)
         authenticated.post("rectification-orders", ":id", "answer", use: InspectionsAPIController.answer)
         authenticated.post("rectification-orders", ":id", "verification", use: InspectionsAPIController.verify)

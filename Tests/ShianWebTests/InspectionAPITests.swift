@@ -121,4 +121,40 @@ struct InspectionAPITests {
             #expect(try await RectificationOrder.query(on: app.db).count() == 0)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func townshipFiguresFollowTheLoop(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let office = try await app.token(for: "office")
+            let (business, body) = try await Self.setUp(app)
+            let before = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499", token: office)
+            let required = try before.content.get(Int.self, at: "total", "inspectionsRequired")
+            #expect(required >= 2800, "every active business needs at least one inspection a year")
+            #expect(try before.content.get(Int.self, at: "total", "inspectionsDone") == 0)
+
+            let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
+            let orderID = try recorded.content.get(UUID.self, at: "rectificationOrder", "id")
+            let after = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499", token: office)
+            #expect(try after.content.get(Int.self, at: "total", "inspectionsDone") == 1)
+            #expect(try after.content.get(Int.self, at: "total", "ordersIssued") == 1)
+            #expect(try after.content.get(Int.self, at: "total", "inspectionsRequired") > required, "a D grade needs four a year")
+            let township = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499101", token: office)
+            #expect(try township.content.get(Int.self, at: "total", "inspectionsDone") == 1)
+
+            let order = try #require(try await RectificationOrder.find(orderID, on: app.db))
+            order.deadline = Date().addingTimeInterval(-3600)
+            try await order.update(on: app.db)
+            let overdue = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499101", token: office)
+            #expect(try overdue.content.get(Int.self, at: "total", "overdueOrders") == 1)
+
+            let stored = try #require(try await Business.find(business, on: app.db))
+            stored.nextInspectionDue = Date().addingTimeInterval(-10 * 86400)
+            try await stored.update(on: app.db)
+            let due = try await app.api(.GET, "/api/v1/businesses?inspectionOverdue=true&regionCode=222499101001001", token: office)
+            #expect(due.pluck("id") == [business.uuidString])
+            #expect(try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499&year=99", token: office).status == .badRequest)
+            #expect(try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499", token: try await app.token(for: "township.102")).status == .forbidden)
+        }
+    }
 }

@@ -26,6 +26,11 @@ enum BusinessFilterParameters {
             filter.regionCode = code
         }
         filter.unplaced = raw["unplaced"] == "true"
+        filter.inspectionOverdue = raw["inspectionOverdue"] == "true"
+        if let text = raw["riskGrade"], !text.isEmpty {
+            guard let grade = RiskGrade(rawValue: text) else { throw ShianError(.badRequest, "riskGradeInvalid", field: "riskGrade") }
+            filter.riskGrade = grade
+        }
         return filter
     }
 }

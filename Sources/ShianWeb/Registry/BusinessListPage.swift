@@ -73,6 +73,14 @@ struct BusinessListPage {
                 label: context.t("field.permitExpiry"), name: "expiry",
                 options: [("", context.t("filter.all"))] + PermitExpiry.allCases.map { ($0.rawValue, context.t("expiry.\($0.rawValue)")) },
                 selected: model.filter.expiry?.rawValue ?? "")
+            SelectField(
+                label: context.t("field.riskGrade"), name: "riskGrade",
+                options: [("", context.t("filter.all"))] + RiskGrade.allCases.map { ($0.rawValue, $0.rawValue) },
+                selected: model.filter.riskGrade?.rawValue ?? "")
+            SelectField(
+                label: context.t("businesses.inspectionDue"), name: "inspectionOverdue",
+                options: [("", context.t("filter.all")), ("true", context.t("businesses.inspectionOverdue"))],
+                selected: model.filter.inspectionOverdue ? "true" : "")
             Input(type: .hidden, name: "regionCode", value: model.filter.regionCode ?? "")
             Button(context.t("action.search")).attribute(named: "type", value: "submit")
         }

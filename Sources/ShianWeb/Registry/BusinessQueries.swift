@@ -16,6 +16,9 @@ enum BusinessQueries {
         var expiry: PermitExpiry?
         /// Only businesses placed above grid level (no grid yet).
         var unplaced = false
+        /// Only businesses whose next inspection (set by their risk grade) is past due.
+        var inspectionOverdue = false
+        var riskGrade: RiskGrade?
     }
 
     static func list(_ filter: Filter, scope: Scope, cursor: PageCursor?, limit: Int, today: Date, on database: any Database)
@@ -33,6 +36,10 @@ enum BusinessQueries {
         if let category = filter.category { query.filter(\.$category == category) }
         if let status = filter.status { query.filter(\.$status == status) }
         if filter.unplaced { query.filter(.sql(unsafeRaw: "LENGTH(region_code) < 15")) }
+        if filter.inspectionOverdue {
+            query.filter(\.$status == .active).filter(\.$nextInspectionDue != nil).filter(\.$nextInspectionDue < Calendar.shanghai.startOfDay(for: today))
+        }
+        if let grade = filter.riskGrade { query.filter(\.$riskGrade == grade.rawValue) }
         if let band = filter.expiry {
             if band == .unknown {
                 query.group(.or) { $0.filter(\.$permitValidUntil == nil).filter(\.$permitKind == .none) }
