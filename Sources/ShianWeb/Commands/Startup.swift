@@ -29,7 +29,8 @@ public enum Startup {
     public static func seedDemo(_ app: Application) async throws {
         let password = app.shian.demoPassword ?? generatedPassword()
         try await DemoSeeder.seed(on: app.db, passwordHash: try await app.password.async.hash(password))
-        app.logger.notice("Seeded the demo county 示范县 (222499): \(DemoCounty.accounts().count) demo accounts")
+        let inspections = try await DemoInspections.seed(on: app.db, today: Date())
+        app.logger.notice("Seeded the demo county 示范县 (222499): \(DemoCounty.accounts().count) demo accounts, \(inspections) inspections")
         if app.shian.demoPassword == nil {
             let path = (app.shian.dataDirectory as NSString).appendingPathComponent("demo-password.txt")
             try? FileManager.default.createDirectory(atPath: app.shian.dataDirectory, withIntermediateDirectories: true)
