@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import ShianCore
 import ShianTestSupport
@@ -31,6 +32,21 @@ struct DemoSeederTests {
             let count = try await ScaleSeeder.seedRegions(.county, on: db)
             #expect(try await Region.query(on: db).count() == count)
             #expect(try await Region.query(on: db).filter(\.$level == .township).count() == 15)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aYearOfDemoInspections(database: TestDatabase) async throws {
+        try await withMigratedDatabase(database) { db in
+            let today = Date()
+            try await DemoSeeder.seed(on: db, passwordHash: "hash", now: today)
+            let count = try await DemoInspections.seed(on: db, today: today)
+            #expect(count > 1500)
+            #expect(try await Inspection.query(on: db).count() == count)
+            #expect(try await Inspection.query(on: db).filter(\.$result == .fail).count() > 50)
+            #expect(try await RectificationOrder.query(on: db).filter(\.$status == .closed).count() > 100)
+            #expect(try await RectificationOrder.query(on: db).filter(\.$status == .open).filter(\.$deadline < today).count() > 10)
+            #expect(try await Business.query(on: db).filter(\.$riskGrade == "D").count() > 10)
         }
     }
 }
