@@ -90,6 +90,7 @@ func routes(_ app: Application) throws {
         api.get("openapi.json", use: OpenAPIController.document)
         api.post("auth", "token", use: TokenAPIController.issue)
         api.get("public", "businesses", ":id", "rating", use: InspectionsAPIController.publicRating)
+        api.get("public", "random-draws", use: RandomDraws.publicList)
 
         let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
         authenticated.get("me", use: TokenAPIController.me)
@@ -142,6 +143,8 @@ func routes(_ app: Application) throws {
         authenticated.post("checklist-templates", use: InspectionsAPIController.importTemplate)
         authenticated.post("inspections", use: InspectionsAPIController.create)
         authenticated.get("inspection-metrics", use: InspectionMetrics.api)
+        authenticated.post("random-draws", use: RandomDraws.createAPI)
+        authenticated.get("random-draws", ":id", "verification", use: RandomDraws.verifyAPI)
         authenticated.get("rectification-orders", use: InspectionsAPIController.listOrders)
         authenticated.post("rectification-orders", ":id", "answer", use: InspectionsAPIController.answer)
         authenticated.post("rectification-orders", ":id", "verification", use: InspectionsAPIController.verify)

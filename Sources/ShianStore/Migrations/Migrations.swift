@@ -20,5 +20,6 @@ public enum ShianMigrations {
         CreateChecklists(),
         CreateInspections(),
         CreateRectificationOrders(),
+        CreateRandomDraws(),
     ]
 }

@@ -30,6 +30,13 @@ public enum Startup {
         let password = app.shian.demoPassword ?? generatedPassword()
         try await DemoSeeder.seed(on: app.db, passwordHash: try await app.password.async.hash(password))
         let inspections = try await DemoInspections.seed(on: app.db, today: Date())
+        if let office = try await User.query(on: app.db).filter(\.$username == "office").first(), let id = office.id {
+            // A published random draw (双随机、一公开) of this quarter's catering checks.
+            let principal = Principal(user: office, credential: .token(id: id, access: .readWrite))
+            _ = try await RandomDraws.create(
+                .init(name: "示范县第四季度餐饮服务“双随机”抽查", regionCode: DemoCounty.countyCode.rawValue, category: "caterer", count: 20),
+                by: principal, on: app.db)
+        }
         app.logger.notice("Seeded the demo county 示范县 (222499): \(DemoCounty.accounts().count) demo accounts, \(inspections) inspections")
         if app.shian.demoPassword == nil {
             let path = (app.shian.dataDirectory as NSString).appendingPathComponent("demo-password.txt")

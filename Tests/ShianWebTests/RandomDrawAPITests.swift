@@ -1,0 +1,46 @@
+import Fluent
+import ShianCore
+import ShianStore
+import ShianTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ShianWeb
+
+@Suite("Random draws through the API")
+struct RandomDrawAPITests {
+    @Test(arguments: TestDatabase.all)
+    func drawCheckAndPublish(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let body = #"{"name":"第四季度餐饮抽查","regionCode":"222499","category":"caterer","count":15}"#
+            let drawn = try await app.api(.POST, "/api/v1/random-draws", token: office, json: body)
+            #expect(drawn.status == .created)
+            let pairings = try drawn.content.get([RandomDraws.DrawDTO.Pair].self, at: "pairings")
+            #expect(pairings.count == 15 && Set(pairings.map(\.businessId)).count == 15)
+            #expect(pairings.allSatisfy { $0.inspectors.count == 2 && !$0.businessName.isEmpty })
+            let id = try drawn.content.get(String.self, at: "id")
+            let check = try await app.api(.GET, "/api/v1/random-draws/\(id)/verification", token: office)
+            #expect(try check.content.get(Bool.self, at: "matches"))
+
+            // Tampering with the stored result is caught by the check.
+            let record = try #require(try await RandomDrawRecord.find(UUID(uuidString: id), on: app.db))
+            record.pairings = "[]"
+            try await record.update(on: app.db)
+            #expect(try await app.api(.GET, "/api/v1/random-draws/\(id)/verification", token: office).content.get(Bool.self, at: "matches") == false)
+
+            let published = try await app.testing().sendRequest(.GET, "/api/v1/public/random-draws")
+            #expect(published.status == .ok)
+            #expect(published.pluck("name") == ["第四季度餐饮抽查"])
+
+            let township = try await app.token(for: "township.101")
+            #expect(try await app.api(.POST, "/api/v1/random-draws", token: township, json: body).status == .forbidden)
+            let zero = try await app.api(.POST, "/api/v1/random-draws", token: office, json: body.replacingOccurrences(of: "15", with: "0"))
+            #expect(zero.status == .unprocessableEntity)
+            let far = try await app.api(.POST, "/api/v1/random-draws", token: try await app.token(for: "inspector.102"),
+                                        json: body.replacingOccurrences(of: #""222499""#, with: #""222499101""#))
+            #expect(far.status == .forbidden)
+        }
+    }
+}
