@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
         pages.get(SiteURL.language(.zhCN, next: "/").pattern, use: LoginController.switchLanguage)
 
         pages.get(SiteURL.home.pattern, use: HomeController.show)
+        pages.get("public", "businesses", ":id", use: PublicController.businessPage)
+        pages.get("public", "random-draws", use: PublicController.drawsPage)
 
         pages.get(SiteURL.account.pattern, use: AccountController.show)
         pages.post(SiteURL.accountPassword.pattern, use: AccountController.changePassword)
@@ -91,6 +93,7 @@ func routes(_ app: Application) throws {
         api.post("auth", "token", use: TokenAPIController.issue)
         api.get("public", "businesses", ":id", "rating", use: InspectionsAPIController.publicRating)
         api.get("public", "random-draws", use: RandomDraws.publicList)
+        api.get("public", "businesses", use: PublicController.openData)
 
         let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
         authenticated.get("me", use: TokenAPIController.me)

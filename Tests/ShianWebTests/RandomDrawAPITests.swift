@@ -44,3 +44,24 @@ struct RandomDrawAPITests {
         }
     }
 }
+
+@Suite("Public disclosure")
+struct PublicDisclosureTests {
+    @Test(arguments: TestDatabase.all)
+    func publicPagesAndOpenData(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let business = try #require(try await Business.query(on: app.db).filter(\.$category == .caterer).first()?.id)
+            let page = try await app.testing().sendRequest(.GET, "/public/businesses/\(business)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("public-rating") && page.body.string.contains("信用等级"))
+            #expect(try await app.testing().sendRequest(.GET, "/public/random-draws").status == .ok)
+            let unfiltered = try await app.testing().sendRequest(.GET, "/api/v1/public/businesses")
+            #expect(unfiltered.status == .badRequest)
+            #expect(try unfiltered.content.get(String.self, at: "error", "code") == "openDataNeedsFilter")
+            let filtered = try await app.testing().sendRequest(.GET, "/api/v1/public/businesses?regionCode=222499101&limit=20")
+            #expect(filtered.status == .ok)
+            #expect(filtered.items.count == 20)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/public/businesses?regionCode=22").status == .badRequest)
+        }
+    }
+}

@@ -26,6 +26,13 @@ public struct RegionCode: Hashable, Sendable, Codable, Comparable, CustomStringC
         self.rawValue = text
     }
 
+    /// The empty prefix: every code lies under it. Only public, read-only lists use it.
+    public static let everywhere = RegionCode(unchecked: "")
+
+    private init(unchecked rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// A code no region has; scoping to it shows nothing.
     public static let nowhere = RegionCode(literal: "999999999999999")
 
