@@ -136,3 +136,25 @@ struct BusinessOperatorTests {
         }
     }
 }
+
+@Suite("Date-ordered pages")
+struct DateKeysetTests {
+    @Test(arguments: TestDatabase.all)
+    func auditPagesWalkBackInTime(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            for code in ["d1", "d2", "d3"] {
+                _ = try await app.api(.POST, "/api/v1/departments", token: office, json: #"{"code":"\#(code)","name":"部门\#(code)"}"#)
+            }
+            var seen: [String] = []
+            var path = "/api/v1/audit-entries?entityType=department&limit=2"
+            for _ in 0..<5 {
+                let page = try await app.api(.GET, path, token: office)
+                seen += page.pluck("id")
+                guard let next = try? page.content.get(String.self, at: "nextCursor") else { break }
+                path = "/api/v1/audit-entries?entityType=department&limit=2&cursor=\(next)"
+            }
+            #expect(seen.count == 3 && Set(seen).count == 3)
+        }
+    }
+}

@@ -8,6 +8,7 @@ public final class RandomDrawRecord: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Field(key: "drawn_at") public var drawnAt: Date
     @Field(key: "name") public var name: String
     @Field(key: "region_code") public var regionCode: String
     @OptionalField(key: "category") public var category: String?
@@ -35,6 +36,7 @@ public struct CreateRandomDraws: AsyncMigration {
     public func prepare(on database: any Database) async throws {
         try await database.schema(RandomDrawRecord.schema)
             .id()
+            .field("drawn_at", .datetime, .required)
             .field("name", .string, .required)
             .field("region_code", .string, .required)
             .field("category", .string)
@@ -47,7 +49,7 @@ public struct CreateRandomDraws: AsyncMigration {
             .field("created_by", .uuid, .required, .references(User.schema, "id"))
             .field("created_at", .datetime)
             .create()
-        try await SchemaIndex.create("random_draws_region", on: RandomDrawRecord.schema, columns: ["region_code", "created_at"], in: database)
+        try await SchemaIndex.create("random_draws_region", on: RandomDrawRecord.schema, columns: ["region_code", "drawn_at"], in: database)
     }
 
     public func revert(on database: any Database) async throws {

@@ -67,3 +67,31 @@ extension QueryBuilder where Model.IDValue == UUID {
         return RecordPage(items: items, nextCursor: next)
     }
 }
+
+extension QueryBuilder where Model.IDValue == UUID {
+    /// Keyset pagination on a date (deadlines, times of events), then id; the cursor holds the date
+    /// as seconds at full precision.
+    public func keysetPage(
+        sortedBy field: KeyPath<Model, FieldProperty<Model, Date>>, descending: Bool, after cursor: PageCursor?, limit: Int
+    ) async throws -> RecordPage<Model> {
+        if let cursor, let seconds = Double(cursor.value) {
+            let at = Date(timeIntervalSince1970: seconds)
+            group(.or) { or in
+                or.filter(field, descending ? .lessThan : .greaterThan, at)
+                or.group(.and) { same in
+                    same.filter(field == at).filter(\._$id, descending ? .lessThan : .greaterThan, cursor.id)
+                }
+            }
+        }
+        let direction: DatabaseQuery.Sort.Direction = descending ? .descending : .ascending
+        let rows = try await sort(field, direction).sort(\._$id, direction).limit(limit + 1).all()
+        let items = Array(rows.prefix(limit))
+        let next: String? =
+            rows.count > limit
+            ? items.last.flatMap { last in
+                last.id.map { PageCursor(value: String(last[keyPath: field].value?.timeIntervalSince1970 ?? 0), id: $0).encoded }
+            }
+            : nil
+        return RecordPage(items: items, nextCursor: next)
+    }
+}

@@ -29,7 +29,7 @@ enum RandomDraws {
         let riskGrade: String?
         let poolSize: Int
         let seed: String
-        let drawnAt: Date?
+        let drawnAt: Date
         let pairings: [Pair]
     }
 
@@ -72,6 +72,7 @@ enum RandomDraws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let record = RandomDrawRecord()
+        record.drawnAt = Date()
         record.name = name
         record.regionCode = place.rawValue
         record.category = filter.category?.rawValue
@@ -107,7 +108,7 @@ enum RandomDraws {
         let people = Dictionary(users.compactMap { u in u.id.map { ($0.uuidString, u.displayName) } }, uniquingKeysWith: { a, _ in a })
         return DrawDTO(
             id: try record.requireID(), name: record.name, regionCode: record.regionCode, category: record.category, riskGrade: record.riskGrade,
-            poolSize: poolSize, seed: record.seed, drawnAt: record.createdAt,
+            poolSize: poolSize, seed: record.seed, drawnAt: record.drawnAt,
             pairings: pairings.map { .init(businessId: $0.businessID, businessName: names[$0.businessID] ?? "", inspectors: $0.inspectorIDs.map { people[$0] ?? "" }) })
     }
 
@@ -128,19 +129,11 @@ enum RandomDraws {
     static func publicList(request: Request) async throws -> ListDTO<DrawDTO> {
         let list = try ListParameters(request, defaultLimit: 20)
         let limit = min(list.limit, 50)
-        let query = RandomDrawRecord.query(on: request.db)
-        if let cursor = list.cursor, let seconds = Double(cursor.value) {
-            let at = Date(timeIntervalSince1970: seconds)
-            query.group(.or) { or in
-                or.filter(\.$createdAt < at)
-                or.group(.and) { $0.filter(\.$createdAt == at).filter(\.$id < cursor.id) }
-            }
-        }
-        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
+        let page = try await RandomDrawRecord.query(on: request.db)
+            .keysetPage(sortedBy: \.$drawnAt, descending: true, after: list.cursor, limit: limit)
         var items: [DrawDTO] = []
-        for record in rows.prefix(limit) { items.append(try await dto(record, on: request.db)) }
-        let next = rows.count > limit
-            ? rows[limit - 1].id.map { PageCursor(value: String(rows[limit - 1].createdAt?.timeIntervalSince1970 ?? 0), id: $0).encoded } : nil
+        for record in page.items { items.append(try await dto(record, on: request.db)) }
+        let next = page.nextCursor
         return ListDTO(RecordPage(items: items, nextCursor: next))
     }
 }

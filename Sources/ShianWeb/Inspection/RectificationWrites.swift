@@ -87,6 +87,7 @@ enum RectificationQueries {
         if scope.role == .businessOperator, let business = scope.userScope.businessID {
             query.filter(\.$business.$id == business)
         }
-        return try await query.keysetPage(sortedBy: \.$number, after: cursor, limit: limit)
+        // Most urgent first.
+        return try await query.keysetPage(sortedBy: \.$deadline, descending: false, after: cursor, limit: limit)
     }
 }

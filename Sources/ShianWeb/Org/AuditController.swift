@@ -36,7 +36,7 @@ enum AuditController {
 }
 
 enum AuditQueries {
-    /// Newest first; the cursor is the time of the last row shown (seconds, full precision) and its id.
+    /// Newest first.
     static func list(
         _ filter: AuditController.Filter, scope: Scope, cursor: PageCursor?, limit: Int, on database: any Database
     ) async throws -> RecordPage<AuditEntry> {
@@ -45,18 +45,6 @@ enum AuditQueries {
         if let id = filter.entityID { query.filter(\.$entityID == id) }
         if let actor = filter.actor { query.filter(\.$actorUsername == actor) }
         if let action = filter.action { query.filter(\.$action == action) }
-        if let cursor, let seconds = Double(cursor.value) {
-            let at = Date(timeIntervalSince1970: seconds)
-            query.group(.or) { or in
-                or.filter(\.$at < at)
-                or.group(.and) { $0.filter(\.$at == at).filter(\.$id < cursor.id) }
-            }
-        }
-        let rows = try await query.sort(\.$at, .descending).sort(\.$id, .descending).limit(limit + 1).all()
-        let items = Array(rows.prefix(limit))
-        let next = rows.count > limit ? items.last.flatMap { last in
-            last.id.map { PageCursor(value: String(last.at.timeIntervalSince1970), id: $0).encoded }
-        } : nil
-        return RecordPage(items: items, nextCursor: next)
+        return try await query.keysetPage(sortedBy: \.$at, descending: true, after: cursor, limit: limit)
     }
 }
