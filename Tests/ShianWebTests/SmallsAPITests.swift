@@ -154,7 +154,8 @@ struct DateKeysetTests {
                 guard let next = try? page.content.get(String.self, at: "nextCursor") else { break }
                 path = "/api/v1/audit-entries?entityType=department&limit=2&cursor=\(next)"
             }
-            #expect(seen.count == 3 && Set(seen).count == 3)
+            #expect(seen.count == 3, "\(seen)")
+            #expect(Set(seen).count == 3)
         }
     }
 }

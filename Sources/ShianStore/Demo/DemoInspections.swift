@@ -52,7 +52,7 @@ public enum DemoInspections {
                     orderNumber += 1
                     let id = UUID()
                     orderID = id
-                    let deadline = policy.deadline(for: worst, issued: inspectedAt)
+                    let deadline = policy.deadline(for: worst, issued: inspectedAt).storageRounded
                     // Most are closed; some recent ones still open; a few past their deadline.
                     let closed = deadline < today && generator.next() % 10 < 8
                     if !closed && deadline < today { overdue += 1 }

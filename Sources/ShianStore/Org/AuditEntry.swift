@@ -30,7 +30,7 @@ public final class AuditEntry: Model, @unchecked Sendable {
         at: Date, actorID: UUID?, actorUsername: String, action: Action, entityType: String, entityID: String,
         regionCode: String, before: String?, after: String?
     ) {
-        self.at = at
+        self.at = at.storageRounded
         self.actorID = actorID
         self.actorUsername = actorUsername
         self.action = action

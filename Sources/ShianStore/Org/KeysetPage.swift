@@ -69,13 +69,14 @@ extension QueryBuilder where Model.IDValue == UUID {
 }
 
 extension QueryBuilder where Model.IDValue == UUID {
-    /// Keyset pagination on a date (deadlines, times of events), then id; the cursor holds the date
-    /// as seconds at full precision.
+    /// Keyset pagination on a date (deadlines, times of events), then id. The cursor holds the date's
+    /// own value (seconds since 2001, exactly), and dates are stored `storageRounded`, so the date of
+    /// the last row shown compares equal to itself.
     public func keysetPage(
         sortedBy field: KeyPath<Model, FieldProperty<Model, Date>>, descending: Bool, after cursor: PageCursor?, limit: Int
     ) async throws -> RecordPage<Model> {
         if let cursor, let seconds = Double(cursor.value) {
-            let at = Date(timeIntervalSince1970: seconds)
+            let at = Date(timeIntervalSinceReferenceDate: seconds)
             group(.or) { or in
                 or.filter(field, descending ? .lessThan : .greaterThan, at)
                 or.group(.and) { same in
@@ -89,7 +90,7 @@ extension QueryBuilder where Model.IDValue == UUID {
         let next: String? =
             rows.count > limit
             ? items.last.flatMap { last in
-                last.id.map { PageCursor(value: String(last[keyPath: field].value?.timeIntervalSince1970 ?? 0), id: $0).encoded }
+                last.id.map { PageCursor(value: String(last[keyPath: field].value?.timeIntervalSinceReferenceDate ?? 0), id: $0).encoded }
             }
             : nil
         return RecordPage(items: items, nextCursor: next)

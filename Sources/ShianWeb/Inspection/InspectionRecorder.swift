@@ -116,7 +116,7 @@ enum InspectionRecorder {
                 issued.$inspection.id = inspectionID
                 issued.severity = worst
                 issued.issuedAt = now
-                issued.deadline = policy.deadline(for: worst, issued: now)
+                issued.deadline = policy.deadline(for: worst, issued: now).storageRounded
                 issued.status = .open
                 issued.rejections = 0
                 issued.$issuedBy.id = try principal.user.requireID()

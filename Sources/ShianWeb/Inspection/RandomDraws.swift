@@ -72,7 +72,7 @@ enum RandomDraws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let record = RandomDrawRecord()
-        record.drawnAt = Date()
+        record.drawnAt = Date().storageRounded
         record.name = name
         record.regionCode = place.rawValue
         record.category = filter.category?.rawValue
