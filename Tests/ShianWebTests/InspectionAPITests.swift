@@ -157,4 +157,31 @@ struct InspectionAPITests {
             #expect(try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499", token: try await app.token(for: "township.102")).status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func overdueOrdersEscalateOnceAndViolatorsAreListed(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let (business, body) = try await Self.setUp(app)
+            let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
+            let id = try recorded.content.get(UUID.self, at: "rectificationOrder", "id")
+            #expect(try await EscalationJob.run(on: app.db) == 0, "nothing is overdue yet")
+            let order = try #require(try await RectificationOrder.find(id, on: app.db))
+            order.deadline = Date().addingTimeInterval(-60).storageRounded
+            try await order.update(on: app.db)
+            #expect(try await EscalationJob.run(on: app.db) == 1)
+            #expect(try await EscalationJob.run(on: app.db) == 0, "once only")
+            #expect(try await RectificationOrder.find(id, on: app.db)?.escalatedAt != nil)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityID == id.uuidString).filter(\.$actorUsername == "system").count()
+            #expect(audit == 1)
+
+            let stored = try #require(try await Business.find(business, on: app.db))
+            stored.creditScore = 30
+            try await stored.update(on: app.db)
+            let office = try await app.token(for: "office")
+            let violators = try await app.api(.GET, "/api/v1/businesses?seriousViolators=true&limit=500", token: office)
+            #expect(violators.pluck("id").contains(business.uuidString))
+            #expect(violators.items.count < 50)
+        }
+    }
 }

@@ -96,10 +96,13 @@ public enum CreditScoring {
         }
     }
 
+    /// Scores below this list the business as a serious violator.
+    public static let seriousViolatorBelow = 40
+
     public static func score(_ record: Record) -> (score: Int, grade: String, seriousViolator: Bool) {
         let score = max(0, 100 - 15 * record.failsLast24Months - 5 * record.conditionalPassesLast24Months
             - 10 * record.overdueOrders - 5 * record.criticalFindingsLastYear)
         let grade = score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : "D"
-        return (score, grade, score < 40)
+        return (score, grade, score < seriousViolatorBelow)
     }
 }

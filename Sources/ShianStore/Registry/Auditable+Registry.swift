@@ -52,6 +52,6 @@ extension RectificationOrder: Auditable {
     public var auditFields: [String: String] {
         ["number": number, "businessId": $business.id.uuidString, "severity": severity.rawValue, "deadline": deadline.formatted(.iso8601),
          "status": status.rawValue, "answer": answer ?? "", "rejectionReason": rejectionReason ?? "", "rejections": String(rejections),
-         "closedAt": closedAt.map { $0.formatted(.iso8601) } ?? ""]
+         "closedAt": closedAt.map { $0.formatted(.iso8601) } ?? "", "escalatedAt": escalatedAt.map { $0.formatted(.iso8601) } ?? ""]
     }
 }

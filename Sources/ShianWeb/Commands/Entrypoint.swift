@@ -33,8 +33,10 @@ public enum ShianMain {
             try await configure(app, configuration)
             app.asyncCommands.use(SeedCommand(), as: "seed")
             app.asyncCommands.use(DemoAccountsCommand(), as: "demo-accounts")
+            app.asyncCommands.use(JobsCommand(), as: "jobs")
             if Startup.isServe(environment.arguments) {
                 try await Startup.prepareToServe(app)
+                EscalationJob.schedule(on: app)
             }
         } catch {
             app.logger.report(error: error)

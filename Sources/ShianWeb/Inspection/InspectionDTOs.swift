@@ -39,6 +39,8 @@ struct RectificationOrderDTO: Content {
     let rejectionReason: String?
     let rejections: Int
     let closedAt: Date?
+    /// When the order, overdue, was escalated to the township office.
+    let escalatedAt: Date?
 
     init(_ order: RectificationOrder, now: Date) throws {
         id = try order.requireID()
@@ -55,6 +57,7 @@ struct RectificationOrderDTO: Content {
         rejectionReason = order.rejectionReason
         rejections = order.rejections
         closedAt = order.closedAt
+        escalatedAt = order.escalatedAt
     }
 }
 

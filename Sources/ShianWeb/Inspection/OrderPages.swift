@@ -44,7 +44,10 @@ struct OrderListPage {
                             TableCell { if let id = order.id { Link(order.number, url: SiteURL.order(id).path) } }
                             TableCell(model.names[order.$business.id] ?? "")
                             TableCell(context.date(order.deadline))
-                            TableCell { OrderStatusBadge(context: context, order: order, now: model.now) }
+                            TableCell {
+                                OrderStatusBadge(context: context, order: order, now: model.now)
+                                if order.escalatedAt != nil { Text(" "); Badge(text: context.t("order.escalated"), tone: .red) }
+                            }
                         }
                     }
                 }

@@ -27,6 +27,7 @@ enum BusinessFilterParameters {
         }
         filter.unplaced = raw["unplaced"] == "true"
         filter.inspectionOverdue = raw["inspectionOverdue"] == "true"
+        filter.seriousViolators = raw["seriousViolators"] == "true"
         if let text = raw["riskGrade"], !text.isEmpty {
             guard let grade = RiskGrade(rawValue: text) else { throw ShianError(.badRequest, "riskGradeInvalid", field: "riskGrade") }
             filter.riskGrade = grade

@@ -81,6 +81,10 @@ struct BusinessListPage {
                 label: context.t("businesses.inspectionDue"), name: "inspectionOverdue",
                 options: [("", context.t("filter.all")), ("true", context.t("businesses.inspectionOverdue"))],
                 selected: model.filter.inspectionOverdue ? "true" : "")
+            SelectField(
+                label: context.t("businesses.credit"), name: "seriousViolators",
+                options: [("", context.t("filter.all")), ("true", context.t("businesses.seriousViolators"))],
+                selected: model.filter.seriousViolators ? "true" : "")
             Input(type: .hidden, name: "regionCode", value: model.filter.regionCode ?? "")
             Button(context.t("action.search")).attribute(named: "type", value: "submit")
         }

@@ -19,6 +19,8 @@ enum BusinessQueries {
         /// Only businesses whose next inspection (set by their risk grade) is past due.
         var inspectionOverdue = false
         var riskGrade: RiskGrade?
+        /// Only businesses whose credit score marks them as serious violators (`CreditScoring`).
+        var seriousViolators = false
     }
 
     static func list(_ filter: Filter, scope: Scope, cursor: PageCursor?, limit: Int, today: Date, on database: any Database)
@@ -40,6 +42,7 @@ enum BusinessQueries {
             query.filter(\.$status == .active).filter(\.$nextInspectionDue != nil).filter(\.$nextInspectionDue < Calendar.shanghai.startOfDay(for: today))
         }
         if let grade = filter.riskGrade { query.filter(\.$riskGrade == grade.rawValue) }
+        if filter.seriousViolators { query.filter(\.$creditScore < CreditScoring.seriousViolatorBelow) }
         if let band = filter.expiry {
             if band == .unknown {
                 query.group(.or) { $0.filter(\.$permitValidUntil == nil).filter(\.$permitKind == .none) }
