@@ -110,9 +110,7 @@ enum GridsAPIController {
         do {
             return try await StaffImport.run(table, by: principal, commit: !dryRun, on: request).encodeResponse(status: .ok, for: request)
         } catch let refusal as BusinessImport.Refusal {
-            let rows = String(decoding: try JSONEncoder().encode(refusal.rows), as: UTF8.self)
-            throw ShianError(.unprocessableEntity, "importRowsInvalid", arguments: [String(refusal.total)],
-                             details: ["rows": rows, "totalBadRows": String(refusal.total)])
+            throw refusal.apiError
         }
     }
 

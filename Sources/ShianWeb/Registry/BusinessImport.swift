@@ -31,6 +31,13 @@ enum BusinessImport {
     struct Refusal: Error {
         let rows: [RowError]
         let total: Int
+
+        /// The API's answer: 422 `importRowsInvalid`, with `rows` and `totalBadRows` beside `error`.
+        var apiError: ShianError {
+            let encoded = (try? JSONEncoder().encode(rows)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            return ShianError(.unprocessableEntity, "importRowsInvalid", arguments: [String(total)],
+                              details: ["rows": encoded, "totalBadRows": String(total)])
+        }
     }
 
     /// Column headers an import may use: the API's field names, or the Chinese ones offices use.

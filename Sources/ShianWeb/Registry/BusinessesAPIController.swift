@@ -56,9 +56,7 @@ enum BusinessesAPIController {
             let report = try await BusinessImport.run(table, by: principal, commit: !dryRun, on: request)
             return try await report.encodeResponse(status: .ok, for: request)
         } catch let refusal as BusinessImport.Refusal {
-            let rows = String(decoding: try JSONEncoder().encode(refusal.rows), as: UTF8.self)
-            throw ShianError(.unprocessableEntity, "importRowsInvalid", arguments: [String(refusal.total)],
-                             details: ["rows": rows, "totalBadRows": String(refusal.total)])
+            throw refusal.apiError
         }
     }
 
