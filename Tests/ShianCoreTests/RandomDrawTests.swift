@@ -31,6 +31,14 @@ struct RandomDrawTests {
         }
     }
 
+    @Test func inspectorsStayInTheirRegion() {
+        let local = [RandomDraw.Inspector(id: "east", regionCode: "grid1"), RandomDraw.Inspector(id: "county1"), RandomDraw.Inspector(id: "county2")]
+        for pairing in RandomDraw.draw(pool: Self.pool, inspectors: local, count: 50, seed: 9) {
+            let region = Self.pool.first { $0.id == pairing.businessID }?.regionCode
+            if pairing.inspectorIDs.contains("east") { #expect(region == "grid1") }
+        }
+    }
+
     @Test func countLargerThanThePool() {
         #expect(RandomDraw.draw(pool: Array(Self.pool.prefix(3)), inspectors: Self.inspectors, count: 10, seed: 1).count == 3)
         #expect(RandomDraw.draw(pool: [], inspectors: Self.inspectors, count: 10, seed: 1).isEmpty)

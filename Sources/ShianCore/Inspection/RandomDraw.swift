@@ -15,19 +15,25 @@ public enum RandomDraw {
 
     public struct Inspector: Sendable, Equatable, Codable {
         public let id: String
+        /// Where the inspector may act: only businesses under this code can be given to them
+        /// (empty: anywhere).
+        public let regionCode: String
         /// Grids the inspector is assigned to: a business in one of them is a conflict.
         public let gridCodes: Set<String>
         /// Businesses the inspector is named on (as cadre or relative): conflicts too.
         public let namedOn: Set<String>
 
-        public init(id: String, gridCodes: Set<String> = [], namedOn: Set<String> = []) {
+        public init(id: String, regionCode: String = "", gridCodes: Set<String> = [], namedOn: Set<String> = []) {
             self.id = id
+            self.regionCode = regionCode
             self.gridCodes = gridCodes
             self.namedOn = namedOn
         }
 
+        /// True when the inspector may not be sent to the business: outside their region, assigned to
+        /// its grid, or named on it.
         func conflicts(with business: Candidate) -> Bool {
-            gridCodes.contains(business.regionCode) || namedOn.contains(business.id)
+            !business.regionCode.hasPrefix(regionCode) || gridCodes.contains(business.regionCode) || namedOn.contains(business.id)
         }
     }
 

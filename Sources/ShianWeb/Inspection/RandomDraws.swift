@@ -63,7 +63,11 @@ enum RandomDraws {
         let inspectors = try await User.query(on: database).filter(\.$role == .inspector).filter(\.$active == true).all()
             .filter { place.contains(rawCode: $0.regionCode) || place.rawValue.hasPrefix($0.regionCode) }
             .compactMap { user in
-                user.id.map { RandomDraw.Inspector(id: $0.uuidString, gridCodes: user.regionCode.count >= RegionLevel.village.codeLength ? [user.regionCode] : []) }
+                user.id.map {
+                    RandomDraw.Inspector(
+                        id: $0.uuidString, regionCode: user.regionCode,
+                        gridCodes: user.regionCode.count >= RegionLevel.village.codeLength ? [user.regionCode] : [])
+                }
             }
         guard inspectors.count >= 2 else { throw ShianError(.unprocessableEntity, "drawTooFewInspectors", field: "regionCode") }
         var system = SystemRandomNumberGenerator()
