@@ -75,14 +75,19 @@ struct AuditTable: Component {
     }
 
     private func recordLink(_ entry: AuditEntry) -> Component {
-        switch entry.entityType {
-        case "region": return Link(entry.regionCode, url: SiteURL.region(entry.regionCode).path)
-        case "department":
-            if let id = UUID(uuidString: entry.entityID) { return Link(entry.entityID.prefix(8) + "…", url: SiteURL.department(id).path) }
-        case "user":
-            if let id = UUID(uuidString: entry.entityID) { return Link(entry.entityID.prefix(8) + "…", url: SiteURL.user(id).path) }
-        default: break
-        }
-        return Text(entry.entityID)
+        if entry.entityType == "region" { return Link(entry.regionCode, url: SiteURL.region(entry.regionCode).path) }
+        guard let id = UUID(uuidString: entry.entityID) else { return Text(entry.entityID) }
+        let url: SiteURL? =
+            switch entry.entityType {
+            case "department": .department(id)
+            case "user": .user(id)
+            case "business": .business(id)
+            case "inspection": .inspection(id)
+            case "rectificationOrder": .order(id)
+            case "grassrootsStaff": .staffMember(id)
+            default: nil
+            }
+        let label = String(entry.entityID.prefix(8)) + "…"
+        return url.map { Link(label, url: $0.path) as Component } ?? Text(label)
     }
 }
