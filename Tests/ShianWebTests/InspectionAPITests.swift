@@ -69,8 +69,10 @@ struct InspectionAPITests {
             #expect(try await app.api(.POST, path + "/answer", token: owner, json: #"{"text":"补充消毒记录照片"}"#).status == .ok)
             let accepted = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":true}"#)
             #expect(try accepted.content.get(String.self, at: "status") == "closed")
-            // The operator of another business may not answer this one.
+            // The operator of another business neither sees nor answers this one.
             let other = try await app.token(for: "business.korean")
+            #expect(try await app.api(.GET, "/api/v1/rectification-orders", token: other).items.isEmpty)
+            #expect(try await app.api(.GET, "/api/v1/rectification-orders", token: owner).pluck("id") == [order])
             #expect(try await app.api(.POST, path + "/answer", token: other, json: #"{"text":"x"}"#).status == .notFound)
             let history = try await AuditEntry.query(on: app.db).filter(\.$entityType == "rectificationOrder").count()
             #expect(history == 5, "created, answered, rejected, answered, accepted")

@@ -51,7 +51,6 @@ enum InspectionsController {
         let principal = try request.requirePrincipal()
         guard principal.role.may(.readInspections) || principal.role == .businessOperator else { throw ShianError.forbidden }
         let inspection = try await principal.scope.find(Inspection.self, try request.idParameter(), on: request.db)
-        if principal.role == .businessOperator, inspection.$business.id != principal.user.$business.id { throw ShianError.notFound }
         async let business = Business.find(inspection.$business.id, on: request.db)
         async let findings = Finding.query(on: request.db).filter(\.$inspection.$id == inspection.requireID()).with(\.$item).all()
         async let order = RectificationOrder.query(on: request.db).filter(\.$inspection.$id == inspection.requireID()).first()
@@ -83,7 +82,6 @@ enum InspectionsController {
         let principal = try request.requirePrincipal()
         guard principal.role.may(.readInspections) || principal.role == .businessOperator else { throw ShianError.forbidden }
         let order = try await principal.scope.find(RectificationOrder.self, try request.idParameter(), on: request.db)
-        if principal.role == .businessOperator, order.$business.id != principal.user.$business.id { throw ShianError.notFound }
         return try await renderOrder(order, principal: principal, request: request, error: nil)
     }
 

@@ -84,9 +84,6 @@ enum RectificationQueries {
             guard let value = RectificationOrder.Status(rawValue: text ?? "") else { throw ShianError(.badRequest, "statusInvalid", field: "status", arguments: [text ?? ""]) }
             query.filter(\.$status == value)
         }
-        if scope.role == .businessOperator, let business = scope.userScope.businessID {
-            query.filter(\.$business.$id == business)
-        }
         // Most urgent first.
         return try await query.keysetPage(sortedBy: \.$deadline, descending: false, after: cursor, limit: limit)
     }

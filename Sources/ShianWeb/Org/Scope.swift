@@ -26,9 +26,13 @@ struct Scope: Sendable {
         } else {
             query.within(scopeCode)
         }
-        if let businessID = userScope.businessID, Record.self == Business.self {
-            // A business operator sees their own business only.
-            query.filter(.path([FieldKey.id], schema: Business.schema), .equal, .bind(businessID))
+        if let businessID = userScope.businessID {
+            // A business operator sees their own business, and only what belongs to it.
+            if Record.self == Business.self {
+                query.filter(.path([FieldKey.id], schema: Business.schema), .equal, .bind(businessID))
+            } else if let owned = Record.self as? any BusinessOwned.Type {
+                query.filter(.path([owned.businessIDColumn], schema: Record.schema), .equal, .bind(businessID))
+            }
         }
         if let departmentID = userScope.departmentID, Record.self == Department.self {
             // A department officer sees their own department only.
