@@ -163,4 +163,24 @@ struct RegistryAPITests {
             #expect(try garbage.content.get(String.self, at: "error", "code") == "importXLSXMalformed")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func reimportUpdatesWhatChangedWithItsHistory(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            func post(_ csv: String) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = .init(token: office)
+                headers.replaceOrAdd(name: .contentType, value: "text/csv")
+                return try await app.testing().sendRequest(.POST, "/api/v1/businesses/import", headers: headers, body: ByteBuffer(string: csv))
+            }
+            let header = "name,creditCode,category,gridCode,address\n"
+            _ = try await post(header + "延吉冷面馆,91110108551385082Q,caterer,222499101001001,示范县城关镇冷面街1号\n")
+            let moved = try await post(header + "延吉冷面馆,91110108551385082Q,caterer,222499101002001,示范县城关镇冷面街2号\n")
+            #expect(try moved.content.get(Int.self, at: "updated") == 1)
+            let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$entityType == "business").filter(\.$action == .update).first())
+            #expect(AuditLog.decode(entry.before)["address"] == "示范县城关镇冷面街1号")
+            #expect(AuditLog.decode(entry.after)["address"] == "示范县城关镇冷面街2号")
+        }
+    }
 }

@@ -129,12 +129,12 @@ enum BusinessImport {
         }
 
         var created: [BusinessDraft] = []
-        var changed: [(Business, BusinessDraft)] = []
+        var changed: [(business: Business, before: [String: String])] = []
         for (_, draft) in drafts {
             if let business = existing[identity(of: draft)] {
                 let before = business.auditFields
                 BusinessWrites.apply(draft, to: business)
-                if business.auditFields != before { changed.append((business, draft)) }
+                if business.auditFields != before { changed.append((business, before)) }
             } else {
                 created.append(draft)
             }
@@ -176,7 +176,8 @@ enum BusinessImport {
 
     /// One transaction: bulk inserts for new businesses and their audit entries, updates for the changed.
     private static func write(
-        created: [BusinessDraft], changed: [(Business, BusinessDraft)], by principal: Principal, on database: any Database
+        created: [BusinessDraft], changed: [(business: Business, before: [String: String])], by principal: Principal,
+        on database: any Database
     ) async throws {
         let now = Date()
         try await database.transaction { db in
@@ -193,8 +194,7 @@ enum BusinessImport {
                 }
                 try await insert.run()
             }
-            for (business, _) in changed {
-                let before = try await Business.find(business.id, on: db)?.auditFields
+            for (business, before) in changed {
                 try await business.update(on: db)
                 audits.append(auditEntry(.update, business, before: before, principal: principal, now: now))
             }
