@@ -99,3 +99,14 @@ public enum DemoRegistry {
         }
     }
 }
+
+extension DemoRegistry.Business {
+    /// The record as validated fields, with the permit the province's rules give its category.
+    public func draft(rules: SmallBusinessRules) -> BusinessDraft {
+        BusinessDraft(
+            name: name, creditCode: creditCode, category: category, regionCode: regionCode, address: address,
+            legalRepresentative: legalRepresentative, contactPhone: contactPhone, safetyDirector: safetyDirector,
+            safetyOfficer: safetyOfficer, status: status, permitKind: rules.permit(for: category), permitNumber: permitNumber,
+            permitValidFrom: permitValidFrom, permitValidUntil: permitValidUntil, areaSquareMetres: areaSquareMetres)
+    }
+}

@@ -14,18 +14,9 @@ extension DemoSeeder {
         for start in stride(from: 0, to: businesses.count, by: 400) {
             var insert = sql.insert(into: Business.schema).columns(BulkRow.columns)
             for seed in businesses[start..<min(start + 400, businesses.count)] {
-                let business = Business(
-                    id: UUID(), name: seed.name, creditCode: seed.creditCode?.rawValue, category: seed.category,
-                    regionCode: seed.regionCode.rawValue, address: seed.address, status: seed.status,
-                    permitKind: SmallBusinessRules.jilin.permit(for: seed.category))
-                business.legalRepresentative = seed.legalRepresentative
-                business.contactPhone = seed.contactPhone
-                business.safetyDirector = seed.safetyDirector
-                business.safetyOfficer = seed.safetyOfficer
-                business.permitNumber = seed.permitNumber
-                business.permitValidFrom = seed.permitValidFrom
-                business.permitValidUntil = seed.permitValidUntil
-                business.areaSquareMetres = seed.areaSquareMetres
+                let business = Business()
+                business.id = UUID()
+                business.apply(seed.draft(rules: .jilin))
                 ids[seed.key] = business.id
                 insert = insert.values(BulkRow.values(business, now: today))
             }

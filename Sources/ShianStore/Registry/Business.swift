@@ -61,6 +61,27 @@ public final class Business: Model, @unchecked Sendable {
         self.permitKind = permitKind
     }
 
+    /// Fills the record from validated fields: the one way a business's fields are set, by forms,
+    /// the API, imports and the demo alike.
+    public func apply(_ draft: BusinessDraft) {
+        name = draft.name
+        creditCode = draft.creditCode?.rawValue
+        category = draft.category
+        regionCode = draft.regionCode.rawValue
+        address = draft.address
+        identityKey = Business.identityKey(name: draft.name, address: draft.address)
+        legalRepresentative = draft.legalRepresentative
+        contactPhone = draft.contactPhone
+        safetyDirector = draft.safetyDirector
+        safetyOfficer = draft.safetyOfficer
+        status = draft.status
+        permitKind = draft.permitKind
+        permitNumber = draft.permitNumber
+        permitValidFrom = draft.permitValidFrom
+        permitValidUntil = draft.permitValidUntil
+        areaSquareMetres = draft.areaSquareMetres
+    }
+
     /// Name + address with white space removed and letters lower-cased.
     public static func identityKey(name: String, address: String) -> String {
         let squeeze: (String) -> String = { $0.filter { !$0.isWhitespace }.lowercased() }

@@ -133,7 +133,7 @@ enum BusinessImport {
         for (_, draft) in drafts {
             if let business = existing[identity(of: draft)] {
                 let before = business.auditFields
-                BusinessWrites.apply(draft, to: business)
+                business.apply(draft)
                 if business.auditFields != before { changed.append((business, before)) }
             } else {
                 created.append(draft)
@@ -187,7 +187,7 @@ enum BusinessImport {
                 var insert = sql.insert(into: Business.schema).columns(BulkRow.columns)
                 for draft in chunk {
                     let business = Business(name: draft.name, category: draft.category, regionCode: draft.regionCode.rawValue, address: draft.address)
-                    BusinessWrites.apply(draft, to: business)
+                    business.apply(draft)
                     business.id = UUID()
                     insert = insert.values(BulkRow.values(business, now: now))
                     audits.append(auditEntry(.create, business, before: nil, principal: principal, now: now))

@@ -21,7 +21,7 @@ enum BusinessWrites {
         return try await database.transaction { db in
             try await checkUnique(draft, except: nil, on: db)
             let business = Business(name: draft.name, category: draft.category, regionCode: draft.regionCode.rawValue, address: draft.address)
-            apply(draft, to: business)
+            business.apply(draft)
             try await business.create(on: db)
             try await AuditLog.record(.create, business, before: nil, actor: principal.actor, on: db)
             return business
@@ -42,7 +42,7 @@ enum BusinessWrites {
         return try await database.transaction { db in
             try await checkUnique(draft, except: business.id, on: db)
             let before = business.auditFields
-            apply(draft, to: business)
+            business.apply(draft)
             guard business.auditFields != before else { return business }
             try await business.update(on: db)
             try await AuditLog.record(.update, business, before: before, actor: principal.actor, on: db)
@@ -105,25 +105,6 @@ enum BusinessWrites {
                 ? ShianError(.conflict, "creditCodeTaken", field: "creditCode", arguments: [draft.creditCode?.rawValue ?? ""])
                 : ShianError(.conflict, "businessDuplicate", field: "name")
         }
-    }
-
-    static func apply(_ draft: BusinessDraft, to business: Business) {
-        business.name = draft.name
-        business.creditCode = draft.creditCode?.rawValue
-        business.category = draft.category
-        business.regionCode = draft.regionCode.rawValue
-        business.address = draft.address
-        business.identityKey = Business.identityKey(name: draft.name, address: draft.address)
-        business.legalRepresentative = draft.legalRepresentative
-        business.contactPhone = draft.contactPhone
-        business.safetyDirector = draft.safetyDirector
-        business.safetyOfficer = draft.safetyOfficer
-        business.status = draft.status
-        business.permitKind = draft.permitKind
-        business.permitNumber = draft.permitNumber
-        business.permitValidFrom = draft.permitValidFrom
-        business.permitValidUntil = draft.permitValidUntil
-        business.areaSquareMetres = draft.areaSquareMetres
     }
 
     /// A business's fields as typed text (the inverse of `BusinessDraft.validate`).
