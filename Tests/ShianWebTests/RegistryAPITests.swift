@@ -74,10 +74,7 @@ struct RegistryAPITests {
                 """
             let bad = good + "\n坏行,,bakery,222499101001001,地址\n缺网格,,caterer,,地址\n"
             func post(_ csv: String) async throws -> TestingHTTPResponse {
-                var headers = HTTPHeaders()
-                headers.bearerAuthorization = .init(token: office)
-                headers.replaceOrAdd(name: .contentType, value: "text/csv")
-                return try await app.testing().sendRequest(.POST, "/api/v1/businesses/import", headers: headers, body: ByteBuffer(string: csv))
+                try await app.postCSV("/api/v1/businesses/import", csv, token: office)
             }
             let before = try await Business.query(on: app.db).count()
             let refused = try await post(bad)
@@ -169,10 +166,7 @@ struct RegistryAPITests {
         try await withShianApp(database) { app in
             let office = try await app.token(for: "office")
             func post(_ csv: String) async throws -> TestingHTTPResponse {
-                var headers = HTTPHeaders()
-                headers.bearerAuthorization = .init(token: office)
-                headers.replaceOrAdd(name: .contentType, value: "text/csv")
-                return try await app.testing().sendRequest(.POST, "/api/v1/businesses/import", headers: headers, body: ByteBuffer(string: csv))
+                try await app.postCSV("/api/v1/businesses/import", csv, token: office)
             }
             let header = "name,creditCode,category,gridCode,address\n"
             _ = try await post(header + "延吉冷面馆,91110108551385082Q,caterer,222499101001001,示范县城关镇冷面街1号\n")

@@ -85,10 +85,7 @@ struct StaffImportTests {
         try await withShianApp(database) { app in
             let township = try await app.token(for: "township.101")
             func post(_ csv: String) async throws -> TestingHTTPResponse {
-                var headers = HTTPHeaders()
-                headers.bearerAuthorization = .init(token: township)
-                headers.replaceOrAdd(name: .contentType, value: "text/csv")
-                return try await app.testing().sendRequest(.POST, "/api/v1/grassroots-staff/import", headers: headers, body: ByteBuffer(string: csv))
+                try await app.postCSV("/api/v1/grassroots-staff/import", csv, token: township)
             }
             let good = "姓名,类别,区划代码,联系电话,年补贴,聘任日期\n韩信息,信息员,222499101002001,13904339001,300,2026-02-01\n"
             let bad = good + "李坏行,厨师,222499101002001,13904339002,300,2026-02-01\n"

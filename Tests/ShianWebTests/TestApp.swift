@@ -57,6 +57,14 @@ extension Application {
         return try await testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
     }
 
+    /// Posts a CSV table (an import) with a bearer token.
+    func postCSV(_ path: String, _ csv: String, token: String) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = .init(token: token)
+        headers.replaceOrAdd(name: .contentType, value: "text/csv")
+        return try await testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: csv))
+    }
+
     /// The id of a demo account.
     func userID(_ username: String) async throws -> UUID {
         try #require(try await ShianStore.User.query(on: db).filter(\ShianStore.User.$username == username).first()?.id)
