@@ -81,7 +81,7 @@ enum RectificationQueries {
         case nil, "", "all": break
         case "overdue": query.filter(\.$status != .closed).filter(\.$deadline < now)
         case let text:
-            guard let value = RectificationOrder.Status(rawValue: text ?? "") else { throw ShianError(.badRequest, "statusInvalid", field: "status", arguments: [text ?? ""]) }
+            guard let value = RectificationOrder.Status(rawValue: text ?? "") else { throw ShianError(.badRequest, "orderStatusInvalid", field: "status", arguments: [text ?? ""]) }
             query.filter(\.$status == value)
         }
         // Most urgent first.
