@@ -42,6 +42,9 @@ struct InspectionRuleTests {
         (RiskGrading.Record(category: .smallEatery, lastResult: .fail, criticalFindingsLastYear: 1), .c),
         (RiskGrading.Record(category: .smallEatery, lastResult: .fail, criticalFindingsLastYear: 2), .d),
         (RiskGrading.Record(category: .retailer, overdueOrders: 5), .b),
+        // An open order keeps the hazard in the grade until it is verified closed.
+        (RiskGrading.Record(category: .smallEatery, lastResult: .fail, criticalFindingsLastYear: 1, openOrders: 1), .d),
+        (RiskGrading.Record(category: .retailer, openOrders: 3), .b),
     ])
     func riskGrades(record: RiskGrading.Record, grade: RiskGrade) {
         #expect(RiskGrading.grade(record).grade == grade)
@@ -60,6 +63,7 @@ struct InspectionRuleTests {
         (CreditScoring.Record(conditionalPassesLast24Months: 2, overdueOrders: 1), 80, "B", false),
         (CreditScoring.Record(failsLast24Months: 2, overdueOrders: 1), 60, "C", false),
         (CreditScoring.Record(failsLast24Months: 3, overdueOrders: 2, criticalFindingsLastYear: 3), 20, "D", true),
+        (CreditScoring.Record(unansweredOrders: 1, unverifiedOrders: 1, rejectedAnswersLast24Months: 2), 83, "B", false),
     ])
     func credit(record: CreditScoring.Record, score: Int, grade: String, serious: Bool) {
         let result = CreditScoring.score(record)

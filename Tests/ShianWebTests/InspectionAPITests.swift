@@ -37,7 +37,7 @@ struct InspectionAPITests {
             let deadline = try response.content.get(Date.self, at: "rectificationOrder", "deadline")
             #expect(deadline > Date().addingTimeInterval(2 * 86400) && deadline < Date().addingTimeInterval(4 * 86400))
             let stored = try #require(try await Business.find(business, on: app.db))
-            #expect(stored.creditScore == 80, "one fail (−15) and one critical finding (−5)")
+            #expect(stored.creditScore == 75, "one fail (−15), one critical finding (−5), one order to answer (−5)")
             #expect(stored.riskGrade == "D", "a caterer that failed with a critical finding")
             #expect(stored.nextInspectionDue != nil)
             #expect(try await Finding.query(on: app.db).filter(\.$business.$id == business).count() == 1)
@@ -50,32 +50,113 @@ struct InspectionAPITests {
         }
     }
 
+    /// The business's standing and the township's figures after each step of the loop.
+    struct Step: Equatable, CustomStringConvertible {
+        var credit: Int?, grade: String?, nextDue: Date?
+        var done = 0, issued = 0, closed = 0, rejected = 0, open = 0, awaiting = 0
+        var closure: Double?
+
+        var description: String {
+            "credit \(credit ?? -1) grade \(grade ?? "-") done \(done) issued \(issued) closed \(closed) rejected \(rejected) open \(open) awaiting \(awaiting)"
+        }
+    }
+
+    static func step(_ app: Application, _ business: UUID, token: String) async throws -> Step {
+        let stored = try #require(try await Business.find(business, on: app.db))
+        let figures = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499101", token: token)
+        func count(_ key: String) throws -> Int { try figures.content.get(Int.self, at: "total", key) }
+        return Step(
+            credit: stored.creditScore, grade: stored.riskGrade, nextDue: stored.nextInspectionDue, done: try count("inspectionsDone"),
+            issued: try count("ordersIssued"), closed: try count("ordersClosed"), rejected: try count("answersRejected"),
+            open: try count("ordersOpen"), awaiting: try count("ordersAwaitingVerification"),
+            closure: try? figures.content.get(Double.self, at: "total", "closureRate"))
+    }
+
     @Test(arguments: TestDatabase.all)
-    func answerRejectOnceThenAccept(database: TestDatabase) async throws {
+    func answerRejectOnceThenAcceptMovesTheStandingAndTheTownship(database: TestDatabase) async throws {
         try await withShianApp(database) { app in
             let inspector = try await app.token(for: "inspector")
             let owner = try await app.token(for: "business.lamb")
-            let (_, body) = try await Self.setUp(app)
+            let office = try await app.token(for: "office")
+            let (business, body) = try await Self.setUp(app)
+            let start = try await Self.step(app, business, token: office)
+            #expect(start.done == 0 && start.issued == 0 && start.open == 0)
+
             let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
             let order = try recorded.content.get(String.self, at: "rectificationOrder", "id")
             let path = "/api/v1/rectification-orders/\(order)"
+            let inspected = try await Self.step(app, business, token: office)
+            #expect(inspected.credit == 75 && inspected.grade == "D" && inspected.nextDue != start.nextDue)
+            #expect(inspected.done == 1 && inspected.issued == 1 && inspected.open == 1 && inspected.closure == 0)
+
             #expect(try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":true}"#).status == .conflict)
             #expect(try await app.api(.POST, path + "/answer", token: owner, json: #"{"text":"已更换消毒柜并培训员工"}"#).status == .ok)
+            let answered = try await Self.step(app, business, token: office)
+            #expect(answered.credit == 78, "the business has acted: −2 instead of −5 while it waits for verification")
+            #expect(answered.open == 0 && answered.awaiting == 1)
+
             let noReason = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":false}"#)
             #expect(noReason.status == .unprocessableEntity)
+            #expect(try await Self.step(app, business, token: office) == answered, "a refused verification changes nothing")
             let rejected = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":false,"reason":"未见消毒记录"}"#)
             #expect(try rejected.content.get(String.self, at: "status") == "open")
             #expect(try rejected.content.get(Int.self, at: "rejections") == 1)
+            let afterRejection = try await Self.step(app, business, token: office)
+            #expect(afterRejection.credit == 70, "waiting for an answer again (−5) and one rejected answer (−5)")
+            #expect(afterRejection.rejected == 1 && afterRejection.open == 1 && afterRejection.awaiting == 0)
+
             #expect(try await app.api(.POST, path + "/answer", token: owner, json: #"{"text":"补充消毒记录照片"}"#).status == .ok)
+            let answeredAgain = try await Self.step(app, business, token: office)
+            #expect(answeredAgain.credit == 73 && answeredAgain.awaiting == 1)
             let accepted = try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":true}"#)
             #expect(try accepted.content.get(String.self, at: "status") == "closed")
+            let closed = try await Self.step(app, business, token: office)
+            #expect(closed.credit == 75 && closed.closed == 1 && closed.closure == 1 && closed.awaiting == 0 && closed.open == 0)
+            // Closing the order lifts its 10 risk points; a caterer that failed on a critical item
+            // stays D (65 points), so its grade and due date stay as they were.
+            #expect(closed.grade == "D" && closed.nextDue == inspected.nextDue)
+
+            // The running counts equal a recount from the records.
+            let counted = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499101", token: office)
+            try await LoopMetrics.rebuild(on: app.db)
+            let recounted = try await app.api(.GET, "/api/v1/inspection-metrics?regionCode=222499101", token: office)
+            let report = InspectionMetrics.Report.self
+            #expect(try counted.content.decode(report) == recounted.content.decode(report))
+
             // The operator of another business neither sees nor answers this one.
             let other = try await app.token(for: "business.korean")
             #expect(try await app.api(.GET, "/api/v1/rectification-orders", token: other).items.isEmpty)
-            #expect(try await app.api(.GET, "/api/v1/rectification-orders", token: owner).pluck("id") == [order])
             #expect(try await app.api(.POST, path + "/answer", token: other, json: #"{"text":"x"}"#).status == .notFound)
             let history = try await AuditEntry.query(on: app.db).filter(\.$entityType == "rectificationOrder").count()
             #expect(history == 5, "created, answered, rejected, answered, accepted")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aSmallEateryGradeFallsWhenItsOrderIsClosed(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let inspector = try await app.token(for: "inspector")
+            let office = try await app.token(for: "office")
+            let eatery = try #require(
+                try await Business.query(on: app.db).filter(\.$category == .smallEatery).filter(\.$regionCode >= "222499101")
+                    .filter(\.$regionCode < "222499102").sort(\.$name).first())
+            let template = try #require(try await ChecklistTemplate.query(on: app.db).filter(\.$code == "catering").with(\.$items).first())
+            let critical = try #require(template.items.first { $0.severity == .critical }?.id)
+            let items = template.items.compactMap { item in
+                item.id.map { #"{"itemId":"\#($0)","outcome":"\#($0 == critical ? "nonCompliant" : "compliant")"}"# }
+            }
+            let body = #"{"businessId":"\#(try eatery.requireID())","templateId":"\#(try template.requireID())","items":[\#(items.joined(separator: ","))]}"#
+            let recorded = try await app.api(.POST, "/api/v1/inspections", token: inspector, json: body)
+            #expect(recorded.status == .created)
+            let order = try recorded.content.get(String.self, at: "rectificationOrder", "id")
+            let failed = try #require(try await Business.find(eatery.id, on: app.db))
+            #expect(failed.riskGrade == "D", "20 static + 25 fail + 10 critical + 10 open order")
+            let path = "/api/v1/rectification-orders/\(order)"
+            #expect(try await app.api(.POST, path + "/answer", token: office, json: #"{"text":"代企业提交：已整改"}"#).status == .ok)
+            #expect(try await app.api(.POST, path + "/verification", token: inspector, json: #"{"accepted":true}"#).status == .ok)
+            let fixed = try #require(try await Business.find(eatery.id, on: app.db))
+            #expect(fixed.riskGrade == "C", "the open order's points are lifted")
+            #expect(try #require(fixed.nextInspectionDue) > (try #require(failed.nextInspectionDue)), "C is inspected three times a year, D four")
         }
     }
 

@@ -24,6 +24,9 @@ public enum BusinessCategory: String, Codable, Sendable, CaseIterable {
         default: false
         }
     }
+
+    /// Feeds pupils, patients, workers or the elderly: a static risk factor (风险分级管理办法, 2016).
+    public var servesVulnerableConsumers: Bool { self == .schoolCanteen || self == .canteen }
 }
 
 /// What a business holds to operate: a licence (许可证), a registration certificate (登记证) or a

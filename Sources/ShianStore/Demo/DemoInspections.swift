@@ -5,7 +5,7 @@ import ShianCore
 
 /// A year of inspections in the demo county, written in bulk on the first start: most businesses
 /// inspected once or twice, a realistic mix of results, open, closed and overdue orders, and each
-/// business's credit and risk grade computed from its record with the same rules the loop uses.
+/// business's standing computed from its record by `BusinessStanding`, as the loop does.
 /// Deterministic (same records for the same day).
 public enum DemoInspections {
     public static func seed(on database: any Database, today: Date) async throws -> Int {
@@ -18,16 +18,12 @@ public enum DemoInspections {
         var findings: [[any SQLExpression]] = [], orders: [[any SQLExpression]] = []
         var orderNumber = 0
         let policy = RectificationPolicy()
-        var standings: [(Business, CreditScoring.Record, RiskGrading.Record, Date)] = []
 
         for business in businesses {
             guard let businessID = business.id, let template = templates.first(where: { $0.categoryList.contains(business.category) }),
                 let templateID = template.id, generator.next() % 10 < 7  // about 70% inspected this year
             else { continue }
             let visits = 1 + Int(generator.next() % 2)
-            var credit = CreditScoring.Record()
-            var last: (Date, InspectionResult)?
-            var critical = 0, overdue = 0
             for visit in 0..<visits {
                 let daysAgo = Int(generator.next() % 330) + 5 + visit * 20
                 let inspectedAt = today.addingTimeInterval(-Double(daysAgo) * 86400 + 10 * 3600)
@@ -55,7 +51,6 @@ public enum DemoInspections {
                     let deadline = policy.deadline(for: worst, issued: inspectedAt).storageRounded
                     // Most are closed; some recent ones still open; a few past their deadline.
                     let closed = deadline < today && generator.next() % 10 < 8
-                    if !closed && deadline < today { overdue += 1 }
                     orders.append([
                         SQLBind(id), SQLBind("整改〔演示〕\(orderNumber)号"), SQLBind(businessID), SQLBind(business.regionCode), SQLBind(inspectionID),
                         SQLBind(worst.rawValue), SQLBind(inspectedAt), SQLBind(deadline), SQLBind(closed ? "closed" : "open"),
@@ -69,30 +64,17 @@ public enum DemoInspections {
                         SQLBind(UUID()), SQLBind(inspectionID), SQLBind(item.id ?? UUID()), SQLBind(outcome.rawValue), SQLBind(corrected), SQLBind(false),
                     ])
                     guard outcome == .nonCompliant else { continue }
-                    if item.severity == .critical { critical += 1 }
                     findings.append([
                         SQLBind(UUID()), SQLBind(inspectedAt), SQLBind(inspectionID), SQLBind(businessID), SQLBind(business.regionCode),
                         SQLBind(item.id ?? UUID()), SQLBind(item.severity.rawValue), SQLBind(item.text), SQLBind(corrected), SQLBind(false),
                         SQLBind(corrected ? nil : orderID),
                     ])
                 }
-                switch evaluation.result {
-                case .fail: credit.failsLast24Months += 1
-                case .passWithConditions: credit.conditionalPassesLast24Months += 1
-                case .pass: break
-                }
-                if last == nil || inspectedAt > last?.0 ?? inspectedAt { last = (inspectedAt, evaluation.result) }
             }
-            credit.overdueOrders = overdue
-            credit.criticalFindingsLastYear = critical
-            let risk = RiskGrading.Record(
-                category: business.category, vulnerableConsumers: business.category == .schoolCanteen || business.category == .canteen,
-                lastResult: last?.1, criticalFindingsLastYear: critical, overdueOrders: overdue)
-            standings.append((business, credit, risk, last?.0 ?? today))
         }
 
         // The rows are built above and only read inside the transaction.
-        nonisolated(unsafe) let rows = (inspections: inspections, results: results, orders: orders, findings: findings, standings: standings)
+        nonisolated(unsafe) let rows = (inspections: inspections, results: results, orders: orders, findings: findings, businesses: businesses)
         try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { return }
             try await insert(sql, Inspection.schema, ["id", "business_id", "region_code", "template_id", "kind", "inspected_at", "score", "result",
@@ -103,16 +85,10 @@ public enum DemoInspections {
                                                               "created_at", "updated_at"], rows.orders)
             try await insert(sql, Finding.schema, ["id", "at", "inspection_id", "business_id", "region_code", "item_id", "severity", "description",
                                                    "corrected_on_site", "repeat", "order_id"], rows.findings)
-            for (business, credit, risk, last) in rows.standings {
-                let score = CreditScoring.score(credit)
-                let grade = RiskGrading.grade(risk).grade
-                business.creditScore = score.score
-                business.creditRating = score.grade
-                business.riskGrade = grade.rawValue
-                business.lastInspectedAt = last
-                business.nextInspectionDue = RiskGrading.nextDue(after: last, grade: grade, now: today)
-                try await business.update(on: db)
-            }
+            // Every business gets its grade and due date (never inspected: due now) by the rules the loop
+            // applies after each step; seeding leaves no audit entries.
+            for business in rows.businesses { try await BusinessStanding.refresh(business, by: nil, now: today, on: db) }
+            try await LoopMetrics.rebuild(on: db)
         }
         return rows.inspections.count
     }

@@ -21,5 +21,6 @@ public enum ShianMigrations {
         CreateInspections(),
         CreateRectificationOrders(),
         CreateRandomDraws(),
+        CreateLoopMetrics(),
     ]
 }

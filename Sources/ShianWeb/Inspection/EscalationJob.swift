@@ -53,19 +53,27 @@ enum EscalationJob {
     }
 }
 
-/// `shian jobs escalate`: runs a scheduled job once, from the command line.
+/// `shian jobs escalate` runs the escalation once; `shian jobs recount` recounts the loop's running
+/// figures from the records (after a bulk load, or to check them).
 struct JobsCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "job", help: "The job to run: escalate")
+        @Argument(name: "job", help: "The job to run: escalate or recount")
         var job: String
     }
 
-    var help: String { "Runs a scheduled job once (escalate)." }
+    var help: String { "Runs a job once: escalate (overdue orders) or recount (the loop's running figures)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.job == "escalate" else { throw SeedRefusal("Unknown job '\(signature.job)'; known: escalate") }
         try await prepareDatabase(context.application)
-        let count = try await EscalationJob.run(on: context.application.db)
-        context.console.info("Escalated \(count) overdue rectification orders.")
+        switch signature.job {
+        case "escalate":
+            let count = try await EscalationJob.run(on: context.application.db)
+            context.console.info("Escalated \(count) overdue rectification orders.")
+        case "recount":
+            try await LoopMetrics.rebuild(on: context.application.db)
+            context.console.info("Recounted the inspection and rectification figures.")
+        default:
+            throw SeedRefusal("Unknown job '\(signature.job)'; known: escalate, recount")
+        }
     }
 }

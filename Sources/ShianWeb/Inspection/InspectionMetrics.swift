@@ -6,11 +6,13 @@ import ShianStore
 import Vapor
 
 /// The loop's figures per region and year, the ones creation indicators use: inspections done
-/// against required (by risk grade), orders issued and closed (closure rate), and orders overdue
-/// now. Each is a grouped count over the region's code range, broken down by the next level down.
-/// Computed when read (indexed ranges); kept incrementally once the cockpit needs it at scale.
+/// against required (by risk grade), orders issued and closed (closure rate), answers rejected,
+/// and orders open, awaiting verification and overdue now — broken down by the next level down.
+/// Done, issued, closed and rejected come from the running counts the loop keeps (`LoopMetrics`);
+/// the orders not yet closed and the businesses' grades are counted when read, over indexes that
+/// hold only unclosed orders and the registry.
 enum InspectionMetrics {
-    struct Figures: Content {
+    struct Figures: Content, Equatable {
         let regionCode: String
         let year: Int
         let inspectionsDone: Int
@@ -19,10 +21,15 @@ enum InspectionMetrics {
         let ordersClosed: Int
         /// Closed ÷ issued, 0–1; null when none were issued.
         let closureRate: Double?
+        let answersRejected: Int
+        /// Waiting for the business's answer, within the deadline.
+        let ordersOpen: Int
+        /// Answered, waiting for the inspector's verification.
+        let ordersAwaitingVerification: Int
         let overdueOrders: Int
     }
 
-    struct Report: Content {
+    struct Report: Content, Equatable {
         let total: Figures
         let children: [Figures]
     }
@@ -32,11 +39,11 @@ enum InspectionMetrics {
         let childLength = place.level.child?.codeLength ?? place.level.codeLength
         let range = place.descendantRange
         let upper = range.upper ?? "~"
-        let start = Calendar.shanghai.date(from: DateComponents(year: year, month: 1, day: 1)) ?? now
-        let end = Calendar.shanghai.date(from: DateComponents(year: year + 1, month: 1, day: 1)) ?? now
 
-        struct Count: Decodable {
+        struct Unclosed: Decodable {
             let place: String
+            let status: String
+            let overdue: Int
             let count: Int
         }
         struct GradeCount: Decodable {
@@ -44,19 +51,14 @@ enum InspectionMetrics {
             let grade: String?
             let count: Int
         }
-        func grouped(_ table: String, where condition: SQLQueryString) async throws -> [String: Int] {
-            let rows = try await sql.raw("""
-                SELECT substr(region_code, 1, \(literal: childLength)) AS place, COUNT(*) AS count FROM \(ident: table)
-                WHERE region_code >= \(bind: range.lower) AND region_code < \(bind: upper) AND \(condition)
-                GROUP BY substr(region_code, 1, \(literal: childLength))
-                """).all(decoding: Count.self)
-            return Dictionary(rows.map { ($0.place, $0.count) }, uniquingKeysWith: +)
-        }
-        let done = try await grouped(Inspection.schema, where: "inspected_at >= \(bind: start) AND inspected_at < \(bind: end)")
-        let issued = try await grouped(RectificationOrder.schema, where: "issued_at >= \(bind: start) AND issued_at < \(bind: end)")
-        let closed = try await grouped(
-            RectificationOrder.schema, where: "issued_at >= \(bind: start) AND issued_at < \(bind: end) AND status = 'closed'")
-        let overdue = try await grouped(RectificationOrder.schema, where: "status <> 'closed' AND deadline < \(bind: now)")
+        let counts = try await LoopMetrics.counts(lower: range.lower, upper: upper, prefixLength: childLength, year: year, on: database)
+        let unclosed = try await sql.raw("""
+            SELECT substr(region_code, 1, \(literal: childLength)) AS place, status,
+                CASE WHEN deadline < \(bind: now) THEN 1 ELSE 0 END AS overdue, COUNT(*) AS count
+            FROM rectification_orders
+            WHERE status <> 'closed' AND region_code >= \(bind: range.lower) AND region_code < \(bind: upper)
+            GROUP BY 1, 2, 3
+            """).all(decoding: Unclosed.self)
         let grades = try await sql.raw("""
             SELECT substr(region_code, 1, \(literal: childLength)) AS place, risk_grade AS grade, COUNT(*) AS count FROM businesses
             WHERE region_code >= \(bind: range.lower) AND region_code < \(bind: upper) AND status = 'active'
@@ -67,17 +69,29 @@ enum InspectionMetrics {
             // Ungraded businesses count as grade A: at least one inspection a year.
             required[row.place, default: 0] += row.count * (row.grade.flatMap(RiskGrade.init(rawValue:)) ?? .a).inspectionsPerYear
         }
-        func figures(_ code: String, _ pick: (([String: Int]) -> Int)) -> Figures {
-            let issuedCount = pick(issued), closedCount = pick(closed)
-            return Figures(
-                regionCode: code, year: year, inspectionsDone: pick(done), inspectionsRequired: pick(required), ordersIssued: issuedCount,
-                ordersClosed: closedCount, closureRate: issuedCount == 0 ? nil : Double(closedCount) / Double(issuedCount),
-                overdueOrders: pick(overdue))
+        var open: [String: Int] = [:], answered: [String: Int] = [:], overdue: [String: Int] = [:]
+        for row in unclosed {
+            if row.overdue == 1 {
+                overdue[row.place, default: 0] += row.count
+            } else if row.status == RectificationOrder.Status.answered.rawValue {
+                answered[row.place, default: 0] += row.count
+            } else {
+                open[row.place, default: 0] += row.count
+            }
         }
-        let places = Set(done.keys).union(issued.keys).union(overdue.keys).union(required.keys).sorted()
-        let children = childLength == place.level.codeLength ? [] : places.map { code in figures(code) { $0[code] ?? 0 } }
-        let total = figures(place.rawValue) { $0.values.reduce(0, +) }
-        return Report(total: total, children: children)
+        func figures(_ code: String, _ places: [String]) -> Figures {
+            let sum = places.reduce(LoopMetrics.Counts()) { $0 + (counts[$1] ?? .init()) }
+            func total(_ table: [String: Int]) -> Int { places.reduce(0) { $0 + (table[$1] ?? 0) } }
+            return Figures(
+                regionCode: code, year: year, inspectionsDone: sum.inspectionsDone, inspectionsRequired: total(required),
+                ordersIssued: sum.ordersIssued, ordersClosed: sum.ordersClosed,
+                closureRate: sum.ordersIssued == 0 ? nil : Double(sum.ordersClosed) / Double(sum.ordersIssued),
+                answersRejected: sum.answersRejected, ordersOpen: total(open), ordersAwaitingVerification: total(answered),
+                overdueOrders: total(overdue))
+        }
+        let places = Set(counts.keys).union(required.keys).union(open.keys).union(answered.keys).union(overdue.keys).sorted()
+        let children = childLength == place.level.codeLength ? [] : places.map { figures($0, [$0]) }
+        return Report(total: figures(place.rawValue, places), children: children)
     }
 
     /// `GET /api/v1/inspection-metrics?regionCode=&year=`.

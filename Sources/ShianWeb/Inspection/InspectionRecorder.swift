@@ -128,6 +128,9 @@ enum InspectionRecorder {
             try await AuditLog.record(.create, inspection, before: nil, actor: principal.actor, on: db)
             if let order { try await AuditLog.record(.create, order, before: nil, actor: principal.actor, on: db) }
             try await BusinessStanding.refresh(business, by: principal.actor, now: now, on: db)
+            try await LoopMetrics.add(
+                .init(inspectionsDone: 1, ordersIssued: order == nil ? 0 : 1), regionCode: business.regionCode,
+                year: Calendar.shanghai.component(.year, from: inspectedAt), on: db)
             return Recorded(inspection: inspection, findings: findings, order: order)
         }
     }

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ShianCore
+import SQLKit
 import ShianStore
 import Vapor
 
@@ -43,7 +44,8 @@ enum RectificationWrites {
         if !accepted, reason.isEmpty {
             throw ShianError(.unprocessableEntity, "rejectionNeedsReason", field: "reason")
         }
-        return try await change(order, by: principal, on: database) {
+        let counted = LoopMetrics.Counts(ordersClosed: accepted ? 1 : 0, answersRejected: accepted ? 0 : 1)
+        return try await change(order, by: principal, counting: counted, on: database) {
             if accepted {
                 $0.status = .closed
                 $0.closedAt = Date()
@@ -55,16 +57,31 @@ enum RectificationWrites {
         }
     }
 
+    /// One step of the order's life: the change, its audit entry, the business's standing and the
+    /// place's running counts (by the order's year of issue), together or not at all.
     private static func change(
-        _ order: RectificationOrder, by principal: Principal, on database: any Database, _ apply: @escaping @Sendable (RectificationOrder) -> Void
+        _ order: RectificationOrder, by principal: Principal, counting counted: LoopMetrics.Counts? = nil, on database: any Database,
+        _ apply: @escaping @Sendable (RectificationOrder) -> Void
     ) async throws -> RectificationOrder {
-        try await database.transaction { db in
+        let id = try order.requireID(), status = order.status
+        return try await database.transaction { db in
+            // Claims the row in the state it was read in: of two verifications at once, the second
+            // waits on the row lock, finds the status changed and is refused (nothing counted twice).
+            guard let sql = db as? any SQLDatabase,
+                try await !sql.raw(
+                    "UPDATE rectification_orders SET status = status WHERE id = \(bind: id) AND status = \(bind: status.rawValue) RETURNING id"
+                ).all().isEmpty
+            else { throw ShianError(.conflict, "orderChanged") }
             let before = order.auditFields
             apply(order)
             try await order.update(on: db)
             try await AuditLog.record(.update, order, before: before, actor: principal.actor, on: db)
             if let business = try await Business.find(order.$business.id, on: db) {
                 try await BusinessStanding.refresh(business, by: principal.actor, now: Date(), on: db)
+            }
+            if let counted {
+                try await LoopMetrics.add(
+                    counted, regionCode: order.regionCode, year: Calendar.shanghai.component(.year, from: order.issuedAt), on: db)
             }
             return order
         }
