@@ -52,6 +52,9 @@ enum SiteURL: Sendable {
     case order(UUID)
     case orderAnswer(UUID)
     case orderVerification(UUID)
+    case inspectionAttachments(UUID)
+    case orderAttachments(UUID)
+    case attachment(UUID)
     case businessProducts(UUID)
 
     var path: String {
@@ -105,6 +108,9 @@ enum SiteURL: Sendable {
         case .order(let id): "/rectification-orders/\(id)"
         case .orderAnswer(let id): "/rectification-orders/\(id)/answer"
         case .orderVerification(let id): "/rectification-orders/\(id)/verification"
+        case .inspectionAttachments(let id): "/inspections/\(id)/attachments"
+        case .orderAttachments(let id): "/rectification-orders/\(id)/attachments"
+        case .attachment(let id): "/attachments/\(id)"
         case .businessProducts(let id): "/businesses/\(id)/products"
         }
     }
@@ -135,6 +141,9 @@ enum SiteURL: Sendable {
         case .order: ["rectification-orders", ":id"]
         case .orderAnswer: ["rectification-orders", ":id", "answer"]
         case .orderVerification: ["rectification-orders", ":id", "verification"]
+        case .inspectionAttachments: ["inspections", ":id", "attachments"]
+        case .orderAttachments: ["rectification-orders", ":id", "attachments"]
+        case .attachment: ["attachments", ":id"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -82,9 +82,13 @@ func routes(_ app: Application) throws {
         pages.post(SiteURL.inspections.pattern, use: InspectionsController.create)
         pages.get(SiteURL.pattern(SiteURL.inspection), use: InspectionsController.show)
         pages.get(SiteURL.orders.pattern, use: InspectionsController.orders)
+        pages.get("inspection-metrics", use: InspectionMetrics.page)
         pages.get(SiteURL.pattern(SiteURL.order), use: InspectionsController.order)
         pages.post(SiteURL.pattern(SiteURL.orderAnswer), use: InspectionsController.answer)
         pages.post(SiteURL.pattern(SiteURL.orderVerification), use: InspectionsController.verify)
+        pages.on(.POST, SiteURL.pattern(SiteURL.inspectionAttachments), body: .collect(maxSize: "11mb"), use: Attachments.formUpload(.inspection))
+        pages.on(.POST, SiteURL.pattern(SiteURL.orderAttachments), body: .collect(maxSize: "11mb"), use: Attachments.formUpload(.rectificationOrder))
+        pages.get(SiteURL.pattern(SiteURL.attachment), use: Attachments.download)
     }
 
     do {  // JSON API under /api/v1
@@ -144,13 +148,20 @@ func routes(_ app: Application) throws {
 
         authenticated.get("checklist-templates", use: InspectionsAPIController.templates)
         authenticated.post("checklist-templates", use: InspectionsAPIController.importTemplate)
+        authenticated.get("checklist-templates", ":id", use: InspectionsAPIController.exportTemplate)
         authenticated.post("inspections", use: InspectionsAPIController.create)
+        authenticated.on(.POST, "inspections", ":id", "attachments", body: .collect(maxSize: "11mb"), use: Attachments.apiUpload(.inspection))
+        authenticated.get("inspections", ":id", "attachments", use: Attachments.apiList(.inspection))
+        authenticated.get("attachments", ":id", use: Attachments.download)
         authenticated.get("inspection-metrics", use: InspectionMetrics.api)
         authenticated.post("random-draws", use: RandomDraws.createAPI)
         authenticated.get("random-draws", ":id", "verification", use: RandomDraws.verifyAPI)
         authenticated.get("rectification-orders", use: InspectionsAPIController.listOrders)
         authenticated.post("rectification-orders", ":id", "answer", use: InspectionsAPIController.answer)
         authenticated.post("rectification-orders", ":id", "verification", use: InspectionsAPIController.verify)
+        authenticated.on(
+            .POST, "rectification-orders", ":id", "attachments", body: .collect(maxSize: "11mb"), use: Attachments.apiUpload(.rectificationOrder))
+        authenticated.get("rectification-orders", ":id", "attachments", use: Attachments.apiList(.rectificationOrder))
     }
 }
 

@@ -70,3 +70,19 @@ struct InspectionRuleTests {
         #expect(result.score == score && result.grade == grade && result.seriousViolator == serious)
     }
 }
+
+@Suite("Evidence files are known by their bytes")
+struct FileKindTests {
+    @Test(arguments: [
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], FileKind.jpeg), ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0], .png),
+        (Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8), .webp), (Array("%PDF-1.7\n".utf8), .pdf),
+    ] as [([UInt8], FileKind)])
+    func known(bytes: [UInt8], kind: FileKind) {
+        #expect(FileKind.sniff(bytes) == kind)
+    }
+
+    @Test(arguments: [Array("<script>alert(1)</script>".utf8), [0xFF, 0xD8], [], Array("RIFF1234WAVE".utf8), Array("%PDF".utf8)])
+    func unknownOrTruncated(bytes: [UInt8]) {
+        #expect(FileKind.sniff(bytes) == nil)
+    }
+}

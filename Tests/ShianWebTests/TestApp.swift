@@ -59,10 +59,15 @@ extension Application {
 
     /// Posts a CSV table (an import) with a bearer token.
     func postCSV(_ path: String, _ csv: String, token: String) async throws -> TestingHTTPResponse {
+        try await postBytes(path, Array(csv.utf8), contentType: "text/csv", token: token)
+    }
+
+    /// Posts a raw body (a file) with a bearer token.
+    func postBytes(_ path: String, _ bytes: [UInt8], contentType: String, token: String) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = .init(token: token)
-        headers.replaceOrAdd(name: .contentType, value: "text/csv")
-        return try await testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: csv))
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        return try await testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(bytes: bytes))
     }
 
     /// The id of a demo account.

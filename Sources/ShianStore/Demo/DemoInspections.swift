@@ -9,7 +9,7 @@ import ShianCore
 /// Deterministic (same records for the same day).
 public enum DemoInspections {
     public static func seed(on database: any Database, today: Date) async throws -> Int {
-        guard let sql = database as? any SQLDatabase else { return 0 }
+        guard database is any SQLDatabase else { return 0 }
         let templates = try await ChecklistTemplate.query(on: database).filter(\.$active == true).with(\.$items).all()
         guard let inspector = try await User.query(on: database).filter(\.$role == .inspector).sort(\.$username).first()?.id else { return 0 }
         let businesses = try await Business.query(on: database).filter(\.$status == .active).sort(\.$name).all()
@@ -73,8 +73,7 @@ public enum DemoInspections {
             }
         }
 
-        // The rows are built above and only read inside the transaction.
-        nonisolated(unsafe) let rows = (inspections: inspections, results: results, orders: orders, findings: findings, businesses: businesses)
+        let rows = (inspections: inspections, results: results, orders: orders, findings: findings, businesses: businesses)
         try await database.transaction { db in
             guard let sql = db as? any SQLDatabase else { return }
             try await insert(sql, Inspection.schema, ["id", "business_id", "region_code", "template_id", "kind", "inspected_at", "score", "result",

@@ -22,5 +22,6 @@ public enum ShianMigrations {
         CreateRectificationOrders(),
         CreateRandomDraws(),
         CreateLoopMetrics(),
+        CreateAttachments(),
     ]
 }

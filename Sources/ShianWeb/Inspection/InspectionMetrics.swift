@@ -94,20 +94,32 @@ enum InspectionMetrics {
         return Report(total: figures(place.rawValue, places), children: children)
     }
 
-    /// `GET /api/v1/inspection-metrics?regionCode=&year=`.
-    static func api(request: Request) async throws -> Report {
+    /// The place and year a request asks for: the caller's own region and this year by default.
+    static func request(_ request: Request) throws -> (place: RegionCode, year: Int) {
         let principal = try request.require(.readInspections)
         let text = (try? request.query.get(String.self, at: "regionCode")).flatMap { $0.isEmpty ? nil : $0 } ?? principal.user.regionCode
         guard let place = RegionCode(validating: text) else { throw ShianError(.badRequest, "regionCodeInvalid", field: "regionCode") }
         try principal.scope.require(covers: place.rawValue)
-        let now = Date()
-        let year: Int
-        if let value = try? request.query.get(String.self, at: "year"), !value.isEmpty {
-            guard let number = Int(value), (2000...2100).contains(number) else { throw ShianError(.badRequest, "yearInvalid", field: "year") }
-            year = number
-        } else {
-            year = Calendar.shanghai.component(.year, from: now)
+        guard let value = try? request.query.get(String.self, at: "year"), !value.isEmpty else {
+            return (place, Calendar.shanghai.component(.year, from: Date()))
         }
-        return try await report(under: place, year: year, now: now, on: request.db)
+        guard let year = Int(value), (2000...2100).contains(year) else { throw ShianError(.badRequest, "yearInvalid", field: "year") }
+        return (place, year)
+    }
+
+    /// `GET /api/v1/inspection-metrics?regionCode=&year=`.
+    static func api(request: Request) async throws -> Report {
+        let (place, year) = try Self.request(request)
+        return try await report(under: place, year: year, now: Date(), on: request.db)
+    }
+
+    /// `/inspection-metrics?regionCode=&year=`: the same figures as a table, each child a drill-down.
+    static func page(request: Request) async throws -> Response {
+        let (place, year) = try Self.request(request)
+        let report = try await report(under: place, year: year, now: Date(), on: request.db)
+        let codes = [place.rawValue] + report.children.map(\.regionCode)
+        let regions = try await Region.query(on: request.db).filter(\.$code ~~ codes).all()
+        let names = Dictionary(regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return .html(InspectionMetricsPage(context: request.pageContext, report: report, names: names).render())
     }
 }

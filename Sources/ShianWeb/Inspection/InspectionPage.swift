@@ -11,6 +11,8 @@ struct InspectionPage {
         let findings: [Finding]
         let order: RectificationOrder?
         let inspectorName: String
+        let attachments: [Attachment]
+        let canAttach: Bool
     }
 
     let context: PageContext
@@ -58,6 +60,9 @@ struct InspectionPage {
             if let order = model.order, let id = order.id {
                 Paragraph { Link(context.t("order.open", order.number), url: SiteURL.order(id).path).class("button primary") }.class("toolbar")
             }
+            AttachmentSection(
+                context: context, attachments: model.attachments,
+                uploadURL: model.canAttach ? inspection.id.map(SiteURL.inspectionAttachments) : nil)
         }
     }
 }

@@ -52,6 +52,18 @@ enum InspectionsAPIController {
         return ListDTO(RecordPage(items: templates.map(ChecklistTemplateDTO.init), nextCursor: nil))
     }
 
+    /// `GET /api/v1/checklist-templates/{id}`: one version, in the JSON shape the import takes back
+    /// (inactive versions too, so an old inspection's checklist can be read).
+    static func exportTemplate(request: Request) async throws -> Response {
+        _ = try request.require(.readInspections)
+        guard let template = try await ChecklistTemplate.query(on: request.db).filter(\.$id == request.idParameter()).with(\.$items).first()
+        else { throw ShianError.notFound }
+        let response = try await ChecklistTemplateDTO(template).encodeResponse(for: request)
+        let name = "checklist-\(template.code)-v\(template.version).json"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
+    }
+
     /// `POST /api/v1/checklist-templates`: a template in the JSON shape the list returns; a new
     /// version of an existing code replaces it as the active one.
     static func importTemplate(request: Request) async throws -> Response {

@@ -55,9 +55,11 @@ enum InspectionsController {
         async let findings = Finding.query(on: request.db).filter(\.$inspection.$id == inspection.requireID()).with(\.$item).all()
         async let order = RectificationOrder.query(on: request.db).filter(\.$inspection.$id == inspection.requireID()).first()
         async let inspector = User.find(inspection.$inspector.id, on: request.db)
+        async let attachments = Attachments.list(try inspection.requireID(), scope: principal.scope, on: request.db)
         let model = InspectionPage.Model(
             inspection: inspection, business: try await business, findings: try await findings, order: try await order,
-            inspectorName: try await inspector?.displayName ?? "")
+            inspectorName: try await inspector?.displayName ?? "", attachments: try await attachments,
+            canAttach: principal.role.may(.recordInspections))
         return .html(InspectionPage(context: request.pageContext, model: model).render())
     }
 
@@ -119,11 +121,14 @@ enum InspectionsController {
         async let business = Business.find(order.$business.id, on: request.db)
         async let findings = Finding.query(on: request.db).filter(\.$order.$id == order.requireID()).with(\.$item).all()
         async let history = AuditLog.history(entityType: RectificationOrder.auditEntityType, entityID: order.id?.uuidString ?? "", on: request.db)
+        async let attachments = Attachments.list(try order.requireID(), scope: principal.scope, on: request.db)
         let ownBusiness = principal.role == .businessOperator && principal.user.$business.id == order.$business.id
+        let mayAct = ownBusiness || principal.role.may(.manageBusinesses)
         let model = OrderPage.Model(
             order: order, business: try await business, findings: try await findings, history: try await history, now: Date(),
-            canAnswer: order.status == .open && (ownBusiness || principal.role.may(.manageBusinesses)),
-            canVerify: order.status == .answered && principal.role.may(.recordInspections), error: error)
+            canAnswer: order.status == .open && mayAct, canVerify: order.status == .answered && principal.role.may(.recordInspections),
+            attachments: try await attachments, canAttach: order.status != .closed && (mayAct || principal.role.may(.recordInspections)),
+            error: error)
         return .html(OrderPage(context: request.pageContext, model: model).render(), status: status)
     }
 }

@@ -19,6 +19,9 @@ struct OrderListPage {
     func render() -> String {
         Layout(context: context, title: context.t("order.list"), current: .orders).render {
             H1(context.t("order.list"))
+            if context.principal?.role.may(.readInspections) == true {
+                Paragraph { Link(context.t("metrics.link"), url: "/inspection-metrics").class("button") }.class("toolbar no-print")
+            }
             Form(url: SiteURL.orders.path, method: .get) {
                 SelectField(label: context.t("field.status"), name: "status",
                             options: [("", context.t("filter.all")), ("overdue", context.t("order.status.overdue"))]
@@ -79,6 +82,8 @@ struct OrderPage {
         let now: Date
         let canAnswer: Bool
         let canVerify: Bool
+        let attachments: [Attachment]
+        let canAttach: Bool
         let error: String?
     }
 
@@ -109,6 +114,8 @@ struct OrderPage {
             if let reason = order.rejectionReason {
                 Paragraph(context.t("order.rejected", String(order.rejections), reason)).class("notice")
             }
+            AttachmentSection(
+                context: context, attachments: model.attachments, uploadURL: model.canAttach ? order.id.map(SiteURL.orderAttachments) : nil)
             if model.canAnswer, let id = order.id {
                 Form(url: SiteURL.orderAnswer(id).path, method: .post) {
                     CSRFField(context: context)

@@ -59,25 +59,11 @@ enum BusinessImportController {
     }
 
     private static func store(_ data: Data, extension suffix: String, in directory: String) throws -> String {
-        let name = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() + "." + suffix
-        let folder = (directory as NSString).appendingPathComponent("uploads")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = (folder as NSString).appendingPathComponent(name)
-        if !FileManager.default.fileExists(atPath: path) {
-            try data.write(to: URL(fileURLWithPath: path))
-        }
-        return name
+        try FileStore(dataDirectory: directory).put(data, suffix: suffix)
     }
 
-    /// Only names this code wrote: 64 hex digits and a known suffix (no path tricks).
     private static func load(_ name: String, from directory: String) -> (Data, Bool)? {
-        let parts = name.split(separator: ".")
-        guard parts.count == 2, parts[0].count == 64, parts[0].allSatisfy(\.isHexDigit), ["csv", "xlsx"].contains(parts[1]) else {
-            return nil
-        }
-        let path = ((directory as NSString).appendingPathComponent("uploads") as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return (data, parts[1] == "xlsx")
+        FileStore(dataDirectory: directory).get(name, suffixes: ["csv", "xlsx"]).map { ($0, name.hasSuffix(".xlsx")) }
     }
 }
 

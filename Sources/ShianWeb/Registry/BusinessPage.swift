@@ -12,6 +12,8 @@ struct BusinessPage {
         let products: [WorkshopProduct]
         let catalogue: [String]
         let inspections: [Inspection]
+        /// Orders not yet closed, most urgent first.
+        let openOrders: [RectificationOrder]
         let canInspect: Bool
         let history: [AuditEntry]
         let today: Date
@@ -62,9 +64,13 @@ struct BusinessPage {
                     Definition(String(format: "%g m²", area))
                 }
                 Term(context.t("field.riskGrade"))
-                Definition(business.riskGrade ?? context.t("business.notYetGraded"))
+                Definition(business.riskGrade ?? context.t("business.notYetGraded")).attribute(named: "data-risk", value: business.riskGrade)
                 Term(context.t("field.creditRating"))
-                Definition(business.creditRating ?? context.t("business.notYetRated"))
+                Definition(business.creditRating.map { "\($0)（\(business.creditScore.map(String.init) ?? "—")）" } ?? context.t("business.notYetRated"))
+                    .attribute(named: "data-credit-score", value: business.creditScore.map(String.init))
+                Term(context.t("inspection.nextDue"))
+                Definition(context.date(business.nextInspectionDue))
+                    .attribute(named: "data-next-due", value: business.nextInspectionDue.map { Formatting.day($0) })
             }
             .class("facts")
             if model.canManage, let id = business.id { actions(id) }
@@ -101,6 +107,21 @@ struct BusinessPage {
                 }
             }
             .id("inspections")
+            if !model.openOrders.isEmpty {
+                PageSection {
+                    H2(context.t("business.openOrders"))
+                    UnorderedList {
+                        for order in model.openOrders {
+                            ListItem {
+                                if let id = order.id { Link(order.number, url: SiteURL.order(id).path) }
+                                Text(" \(context.t("order.deadline"))：\(context.date(order.deadline)) ")
+                                OrderStatusBadge(context: context, order: order, now: model.today)
+                            }
+                        }
+                    }
+                }
+                .id("open-orders")
+            }
             if business.category == .smallWorkshop { products }
             HistoryTable(context: context, entries: model.history)
         }

@@ -41,9 +41,12 @@ enum BusinessesController {
         async let products = WorkshopProduct.query(on: request.db).filter(\.$business.$id == business.id ?? UUID()).sort(\.$name).all()
         async let inspections = Inspection.query(on: request.db).filter(\.$business.$id == business.id ?? UUID())
             .sort(\.$inspectedAt, .descending).limit(10).all()
+        async let openOrders = RectificationOrder.query(on: request.db).filter(\.$business.$id == business.id ?? UUID())
+            .filter(\.$status != .closed).sort(\.$deadline).limit(20).all()
         let model = BusinessPage.Model(
             business: business, lineage: try await lineage, cadres: try await cadres.map(\.cadre), products: try await products,
             catalogue: request.application.shian.smallBusinessRules.workshopCatalogue, inspections: try await inspections,
+            openOrders: try await openOrders,
             canInspect: principal.role.may(.recordInspections), history: try await history,
             today: Date(), canManage: principal.role.may(.manageBusinesses))
         return .html(BusinessPage(context: request.pageContext, model: model).render())
