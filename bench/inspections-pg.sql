@@ -27,9 +27,9 @@ INSERT INTO inspections (id, business_id, region_code, template_id, kind, inspec
 SELECT gen_random_uuid(), b.id, b.region_code, :'template_id', 'planned', at, 60 + (i * 7) % 41,
        CASE WHEN i % 10 < 7 THEN 'pass' WHEN i % 10 < 9 THEN 'passWithConditions' ELSE 'fail' END,
        :'inspector_id', at, '负责人', at, at
-FROM generate_series(1, :inspections) AS i
+FROM generate_series(1::bigint, :inspections) AS i
 JOIN bench_businesses b ON b.n = 1 + (i * 7919) % :business_count
-CROSS JOIN LATERAL (SELECT now() - make_interval(days => (i * 31) % 1095, hours => i % 9)) AS t(at);
+CROSS JOIN LATERAL (SELECT now() - make_interval(days => ((i * 31) % 1095)::int, hours => (i % 9)::int)) AS t(at);
 
 \echo orders
 INSERT INTO rectification_orders (id, number, business_id, region_code, inspection_id, severity, issued_at, deadline, status,

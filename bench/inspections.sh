@@ -32,11 +32,15 @@ start() {
 stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
 q() { psql "$DATABASE_URL" -XAtq -c "$1"; }
 
-if [[ "$(q "SELECT count(*) FROM information_schema.tables WHERE table_name = 'inspections'")" == 0 ]] \
-    || [[ "$(q 'SELECT count(*) FROM inspections')" -lt "${INSPECTIONS:-10000000}" ]]; then
+tables=$(q "SELECT count(*) FROM information_schema.tables WHERE table_name = 'inspections'")
+if [[ $tables == 0 ]]; then
     start   # migrates and seeds the demo county
     stop
+fi
+if [[ "$(q 'SELECT count(*) FROM businesses')" -lt "${BUSINESSES:-1000000}" ]]; then
     "$BIN" seed --scale province --businesses "${BUSINESSES:-1000000}" 2>&1 | tail -n 2
+fi
+if [[ "$(q 'SELECT count(*) FROM inspections')" -lt "${INSPECTIONS:-10000000}" ]]; then
     SECONDS=0
     psql "$DATABASE_URL" -Xq -v inspections="${INSPECTIONS:-10000000}" -f bench/inspections-pg.sql
     echo "bulk load: ${SECONDS}s"

@@ -51,10 +51,14 @@ public enum DemoInspections {
                     let deadline = policy.deadline(for: worst, issued: inspectedAt).storageRounded
                     // Most are closed; some recent ones still open; a few past their deadline.
                     let closed = deadline < today && generator.next() % 10 < 8
+                    // Of those not closed, every third has been answered and waits for verification.
+                    let status = closed ? "closed" : orderNumber % 3 == 0 ? "answered" : "open"
+                    let answered = status != "open"
                     orders.append([
                         SQLBind(id), SQLBind("整改〔演示〕\(orderNumber)号"), SQLBind(businessID), SQLBind(business.regionCode), SQLBind(inspectionID),
-                        SQLBind(worst.rawValue), SQLBind(inspectedAt), SQLBind(deadline), SQLBind(closed ? "closed" : "open"),
-                        SQLBind(closed ? "已按要求整改，附照片" : nil as String?), SQLBind(closed ? deadline.addingTimeInterval(-86400) : nil as Date?),
+                        SQLBind(worst.rawValue), SQLBind(inspectedAt), SQLBind(deadline), SQLBind(status),
+                        SQLBind(answered ? "已按要求整改，附照片" : nil as String?),
+                        SQLBind(answered ? min(deadline, today).addingTimeInterval(-86400) : nil as Date?),
                         SQLBind(0), SQLBind(closed ? deadline.addingTimeInterval(-3600) : nil as Date?), SQLBind(inspector), SQLBind(inspectedAt),
                         SQLBind(inspectedAt),
                     ])

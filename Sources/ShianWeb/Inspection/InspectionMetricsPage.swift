@@ -36,18 +36,21 @@ struct InspectionMetricsPage {
                 }
             ) {
                 row(total, isTotal: true)
-                for child in report.children { row(child, isTotal: false) }
+                for child in report.children { row(child, isTotal: false, isDirect: child.regionCode == total.regionCode) }
             }
             .class("data-table figures")
             Paragraph(context.t("metrics.hint")).class("hint")
         }
     }
 
-    private func row(_ figures: InspectionMetrics.Figures, isTotal: Bool) -> Component {
+    /// `isDirect`: businesses registered on the place itself rather than on one of its children.
+    private func row(_ figures: InspectionMetrics.Figures, isTotal: Bool, isDirect: Bool = false) -> Component {
         TableRow {
             TableCell {
                 if isTotal {
                     Text(context.t("metrics.total", names[figures.regionCode] ?? figures.regionCode))
+                } else if isDirect {
+                    Text(context.t("metrics.direct"))
                 } else {
                     Link(names[figures.regionCode] ?? figures.regionCode,
                          url: "/inspection-metrics?regionCode=\(figures.regionCode)&year=\(figures.year)")
@@ -58,6 +61,6 @@ struct InspectionMetricsPage {
             }
         }
         .attribute(named: "data-region", value: figures.regionCode)
-        .class(isTotal ? "total" : "")
+        .class(isTotal ? "total" : isDirect ? "direct" : "")
     }
 }
