@@ -32,6 +32,9 @@ public struct ShianConfiguration: Sendable {
     public var smallBusinessRules: SmallBusinessRules = .jilin
     /// Days to rectify by severity (`SHIAN_RECTIFICATION_DAYS`, e.g. `critical=3,major=10,general=30`).
     public var rectificationPolicy = RectificationPolicy()
+    /// Requests a minute one address may make to the public pages and API (`SHIAN_PUBLIC_RATE_LIMIT`;
+    /// 0 turns the limit off, e.g. behind a gateway that limits already).
+    public var publicRequestsPerMinute = 120
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -116,6 +119,7 @@ public struct ShianConfiguration: Sendable {
             logLevel: logLevel ?? .info,
             seedDemoOnFirstStart: flag("SHIAN_SEED_DEMO", default: true))
         var configured = configuration
+        configured.publicRequestsPerMinute = integer("SHIAN_PUBLIC_RATE_LIMIT", default: 120, in: 0...100_000)
         switch environment["SHIAN_SMALL_BUSINESS_RULES"] ?? "" {
         case "", "jilin": configured.smallBusinessRules = .jilin
         case "gansu": configured.smallBusinessRules = .gansu

@@ -6,6 +6,9 @@ func routes(_ app: Application) throws {
         lifetime: app.shian.sessionLifetime, idleTimeout: app.shian.sessionIdleTimeout,
         secureCookies: app.shian.secureCookies)
 
+    // One counter for the public pages and API together: what anyone may read without a login.
+    let publicLimit = PublicRateLimitMiddleware(requestsPerMinute: app.shian.publicRequestsPerMinute)
+
     do {  // operations: no session, no CSRF
         app.get("healthz", use: OperationsController.health)
         app.get("metrics", use: OperationsController.metrics)
@@ -19,8 +22,9 @@ func routes(_ app: Application) throws {
         pages.get(SiteURL.language(.zhCN, next: "/").pattern, use: LoginController.switchLanguage)
 
         pages.get(SiteURL.home.pattern, use: HomeController.show)
-        pages.get("public", "businesses", ":id", use: PublicController.businessPage)
-        pages.get("public", "random-draws", use: PublicController.drawsPage)
+        let publicPages = pages.grouped(publicLimit)
+        publicPages.get("public", "businesses", ":id", use: PublicController.businessPage)
+        publicPages.get("public", "random-draws", use: PublicController.drawsPage)
 
         pages.get(SiteURL.account.pattern, use: AccountController.show)
         pages.post(SiteURL.accountPassword.pattern, use: AccountController.changePassword)
@@ -95,9 +99,10 @@ func routes(_ app: Application) throws {
         let api = app.grouped("api", "v1")
         api.get("openapi.json", use: OpenAPIController.document)
         api.post("auth", "token", use: TokenAPIController.issue)
-        api.get("public", "businesses", ":id", "rating", use: InspectionsAPIController.publicRating)
-        api.get("public", "random-draws", use: RandomDraws.publicList)
-        api.get("public", "businesses", use: PublicController.openData)
+        let publicAPI = api.grouped(publicLimit)
+        publicAPI.get("public", "businesses", ":id", "rating", use: InspectionsAPIController.publicRating)
+        publicAPI.get("public", "random-draws", use: RandomDraws.publicList)
+        publicAPI.get("public", "businesses", use: PublicController.openData)
 
         let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
         authenticated.get("me", use: TokenAPIController.me)
@@ -155,6 +160,8 @@ func routes(_ app: Application) throws {
         authenticated.get("attachments", ":id", use: Attachments.download)
         authenticated.get("inspection-metrics", use: InspectionMetrics.api)
         authenticated.post("random-draws", use: RandomDraws.createAPI)
+        authenticated.post("recusals", use: Recusals.create)
+        authenticated.get("recusals", use: Recusals.list)
         authenticated.get("random-draws", ":id", "verification", use: RandomDraws.verifyAPI)
         authenticated.get("rectification-orders", use: InspectionsAPIController.listOrders)
         authenticated.post("rectification-orders", ":id", "answer", use: InspectionsAPIController.answer)

@@ -34,6 +34,22 @@ struct OperationsTests {
         }
     }
 
+    @Test func publicEndpointsAreRateLimitedPerAddress() async throws {
+        try await withShianApp(.sqlite, seedDemo: false, adjust: { $0.publicRequestsPerMinute = 3 }) { app in
+            for _ in 0..<3 {
+                #expect(try await app.testing().sendRequest(.GET, "/api/v1/public/random-draws").status == .ok)
+            }
+            let limited = try await app.testing().sendRequest(.GET, "/public/random-draws")
+            #expect(limited.status == .tooManyRequests, "pages and API share one counter")
+            #expect(Int(limited.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/public/random-draws")
+            #expect(try api.content.get(String.self, at: "error", "code") == "tooManyRequests")
+            #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok, "other routes are not counted")
+        }
+        #expect(try ShianConfiguration.load(from: ["SHIAN_PUBLIC_RATE_LIMIT": "0"]).publicRequestsPerMinute == 0)
+        #expect(throws: ShianConfiguration.Invalid.self) { try ShianConfiguration.load(from: ["SHIAN_PUBLIC_RATE_LIMIT": "lots"]) }
+    }
+
     @Test func configurationNamesEveryBadValue() {
         let environment = [
             "DATABASE_URL": "mysql://nope", "SHIAN_BCRYPT_COST": "99", "SHIAN_LOG_FORMAT": "xml",

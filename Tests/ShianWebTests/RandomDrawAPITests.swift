@@ -45,6 +45,50 @@ struct RandomDrawAPITests {
     }
 }
 
+@Suite("Conflicts in random draws")
+struct RecusalTests {
+    @Test(arguments: TestDatabase.all)
+    func declaredAndNamedConflictsAreNeverDrawn(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let lamb = try #require(try await ShianStore.User.query(on: app.db).filter(\.$username == "business.lamb").first()?.$business.id)
+            let countyInspector = try await app.userID("inspector.county")
+            let declared = try await app.api(.POST, "/api/v1/recusals", token: office,
+                                             json: #"{"inspectorId":"\#(countyInspector)","businessId":"\#(lamb)","reason":"配偶在该店任职"}"#)
+            #expect(declared.status == .created)
+            let again = try await app.api(.POST, "/api/v1/recusals", token: office,
+                                          json: #"{"inspectorId":"\#(countyInspector)","businessId":"\#(lamb)","reason":"配偶在该店任职"}"#)
+            #expect(again.status == .ok, "declaring twice changes nothing")
+            // The other county inspector is named on the business as its food-safety officer.
+            let inspector = try #require(try await ShianStore.User.query(on: app.db).filter(\.$username == "inspector").first())
+            let business = try #require(try await Business.find(lamb, on: app.db))
+            business.safetyOfficer = String(inspector.displayName.split(separator: " ").last ?? "")
+            try await business.update(on: app.db)
+
+            let body = #"{"name":"城关镇餐饮抽查","regionCode":"222499101","category":"caterer","count":1000}"#
+            let drawn = try await app.api(.POST, "/api/v1/random-draws", token: office, json: body)
+            #expect(drawn.status == .created)
+            let pairings = try drawn.content.get([RandomDraws.DrawDTO.Pair].self, at: "pairings")
+            let lambPair = try #require(pairings.first { $0.businessId == lamb.uuidString })
+            let names = Set(lambPair.inspectors)
+            let countyName = try #require(try await ShianStore.User.find(countyInspector, on: app.db)?.displayName)
+            #expect(!names.contains(countyName) && !names.contains(inspector.displayName), "\(names)")
+            #expect(pairings.contains { $0.businessId != lamb.uuidString && $0.inspectors.contains(inspector.displayName) },
+                    "the inspector is still drawn for the businesses they have no conflict with")
+
+            let listed = try await app.api(.GET, "/api/v1/recusals?inspectorId=\(countyInspector)", token: office)
+            #expect(listed.pluck("businessId") == [lamb.uuidString])
+            let owner = try await app.token(for: "business.lamb")
+            #expect(try await app.api(.POST, "/api/v1/recusals", token: owner, json: #"{"businessId":"\#(lamb)","reason":"x"}"#).status == .forbidden)
+            let neighbour = try await app.token(for: "inspector.102")
+            #expect(try await app.api(.POST, "/api/v1/recusals", token: neighbour,
+                                      json: #"{"inspectorId":"\#(countyInspector)","businessId":"\#(lamb)","reason":"x"}"#).status == .forbidden)
+            #expect(try await app.api(.POST, "/api/v1/recusals", token: neighbour, json: #"{"businessId":"\#(lamb)","reason":"x"}"#)
+                .status == .notFound, "a business outside the inspector's scope does not exist for them")
+        }
+    }
+}
+
 @Suite("Public disclosure")
 struct PublicDisclosureTests {
     @Test(arguments: TestDatabase.all)

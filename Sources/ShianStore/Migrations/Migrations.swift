@@ -23,5 +23,6 @@ public enum ShianMigrations {
         CreateRandomDraws(),
         CreateLoopMetrics(),
         CreateAttachments(),
+        CreateRecusals(),
     ]
 }

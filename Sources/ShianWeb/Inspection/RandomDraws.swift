@@ -56,19 +56,21 @@ enum RandomDraws {
             guard let grade = RiskGrade(rawValue: text) else { throw ShianError(.unprocessableEntity, "riskGradeInvalid", field: "riskGrade") }
             filter.riskGrade = grade
         }
-        let pool = try await BusinessQueries.query(filter, scope: principal.scope, today: Date(), on: database).all()
-            .compactMap { business in business.id.map { RandomDraw.Candidate(id: $0.uuidString, regionCode: business.regionCode) } }
+        let businesses = try await BusinessQueries.query(filter, scope: principal.scope, today: Date(), on: database).all()
+        let pool = businesses.compactMap { business in business.id.map { RandomDraw.Candidate(id: $0.uuidString, regionCode: business.regionCode) } }
         guard !pool.isEmpty else { throw ShianError(.unprocessableEntity, "drawPoolEmpty", field: "regionCode") }
-        // Inspectors whose scope overlaps the place; one assigned to a grid conflicts with its businesses.
-        let inspectors = try await User.query(on: database).filter(\.$role == .inspector).filter(\.$active == true).all()
+        // Inspectors whose scope overlaps the place; one assigned to a grid conflicts with its
+        // businesses, and one named on a business (or who declared a recusal) with that business.
+        let users = try await User.query(on: database).filter(\.$role == .inspector).filter(\.$active == true).all()
             .filter { place.contains(rawCode: $0.regionCode) || place.rawValue.hasPrefix($0.regionCode) }
-            .compactMap { user in
-                user.id.map {
-                    RandomDraw.Inspector(
-                        id: $0.uuidString, regionCode: user.regionCode,
-                        gridCodes: user.regionCode.count >= RegionLevel.village.codeLength ? [user.regionCode] : [])
-                }
+        let namedOn = try await Recusals.conflicts(of: users, in: businesses, on: database)
+        let inspectors = users.compactMap { user in
+            user.id.map {
+                RandomDraw.Inspector(
+                    id: $0.uuidString, regionCode: user.regionCode,
+                    gridCodes: user.regionCode.count >= RegionLevel.village.codeLength ? [user.regionCode] : [], namedOn: namedOn[$0] ?? [])
             }
+        }
         guard inspectors.count >= 2 else { throw ShianError(.unprocessableEntity, "drawTooFewInspectors", field: "regionCode") }
         var system = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: .min ... .max, using: &system)

@@ -13,7 +13,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             if failure.status == .internalServerError {
                 request.logger.report(error: error)
             }
-            return try render(failure, for: request)
+            return try Self.render(failure, for: request)
         }
     }
 
@@ -21,7 +21,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         request.url.path.hasPrefix("/api/")
     }
 
-    private func render(_ failure: ShianError, for request: Request) throws -> Response {
+    static func render(_ failure: ShianError, for request: Request) throws -> Response {
         let message = request.t("error.\(failure.code)", failure.arguments)
         if Self.isAPI(request) {
             var object: [String: Any] = [
