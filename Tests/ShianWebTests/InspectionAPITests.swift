@@ -123,6 +123,12 @@ struct InspectionAPITests {
             let report = InspectionMetrics.Report.self
             #expect(try counted.content.decode(report) == recounted.content.decode(report))
 
+            // The same figures feed the creation indicators that bind them.
+            let values = InspectionMetrics.metricValues(try counted.content.decode(report).total)
+            #expect(values[.rectificationClosureRate]?.value == 100, "one order issued, one closed")
+            #expect(values[.overdueRectificationOrders]?.value == 0)
+            #expect(values[.inspectionsDoneVsRequired]?.numerator == 1)
+
             // The operator of another business neither sees nor answers this one.
             let other = try await app.token(for: "business.korean")
             #expect(try await app.api(.GET, "/api/v1/rectification-orders", token: other).items.isEmpty)

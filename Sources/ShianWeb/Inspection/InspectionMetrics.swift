@@ -34,6 +34,20 @@ enum InspectionMetrics {
         let children: [Figures]
     }
 
+    /// The figures as the metrics creation indicators bind to (`MetricDefinition.catalogue`).
+    static func metricValues(_ figures: Figures) -> [MetricID: MetricValue] {
+        let definitions = MetricDefinition.byID
+        func value(_ id: MetricID, _ numerator: Int, _ denominator: Int?) -> (MetricID, MetricValue)? {
+            definitions[id].map { (id, $0.value(numerator: Double(numerator), denominator: denominator.map(Double.init))) }
+        }
+        return Dictionary(
+            uniqueKeysWithValues: [
+                value(.inspectionsDoneVsRequired, figures.inspectionsDone, figures.inspectionsRequired),
+                value(.rectificationClosureRate, figures.ordersClosed, figures.ordersIssued),
+                value(.overdueRectificationOrders, figures.overdueOrders, nil),
+            ].compactMap { $0 })
+    }
+
     static func report(under place: RegionCode, year: Int, now: Date, on database: any Database) async throws -> Report {
         guard let sql = database as? any SQLDatabase else { throw ShianError(.internalServerError, "internalError") }
         let childLength = place.level.child?.codeLength ?? place.level.codeLength
