@@ -103,6 +103,7 @@ func routes(_ app: Application) throws {
         publicAPI.get("public", "businesses", ":id", "rating", use: InspectionsAPIController.publicRating)
         publicAPI.get("public", "random-draws", use: RandomDraws.publicList)
         publicAPI.get("public", "businesses", use: PublicController.openData)
+        publicAPI.get("trace", ":traceCode", use: ColdChainAPIController.trace)
 
         let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
         authenticated.get("me", use: TokenAPIController.me)
@@ -169,6 +170,10 @@ func routes(_ app: Application) throws {
         authenticated.on(
             .POST, "rectification-orders", ":id", "attachments", body: .collect(maxSize: "11mb"), use: Attachments.apiUpload(.rectificationOrder))
         authenticated.get("rectification-orders", ":id", "attachments", use: Attachments.apiList(.rectificationOrder))
+
+        authenticated.post("cold-chain", "batches", use: ColdChainAPIController.create)
+        authenticated.post("cold-chain", "batches", ":id", "documents", use: ColdChainAPIController.addDocument)
+        authenticated.post("cold-chain", "batches", ":id", "events", use: ColdChainAPIController.recordEvent)
     }
 }
 

@@ -24,5 +24,6 @@ public enum ShianMigrations {
         CreateLoopMetrics(),
         CreateAttachments(),
         CreateRecusals(),
+        CreateColdChain(),
     ]
 }

@@ -1,0 +1,117 @@
+import Fluent
+import ShianCore
+import ShianStore
+import ShianTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ShianWeb
+
+@Suite("Imported cold chain: registration, the four-no gate, the ledger and the public trace")
+struct ColdChainAPITests {
+    static let documents = #"[{"kind":"inspectionQuarantine","number":"IQ-2026-0091","issuer":"大连海关","issuedOn":"2026-11-01"},"# +
+        #"{"kind":"nucleicAcidTest","number":"NAT-88120","issuer":"辽宁省疾控中心","issuedOn":"2026-11-02"}]"#
+
+    static func business(_ app: Application, _ category: BusinessCategory) async throws -> UUID {
+        try #require(try await Business.query(on: app.db).filter(\.$category == category).filter(\.$regionCode >= "222499")
+            .filter(\.$regionCode < "222500").sort(\.$name).first()?.id)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aBatchWithoutDisinfectionIsStoppedThenFlowsToARestaurant(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let owner = try await app.token(for: "business.lamb")
+            let lamb = try #require(try await ShianStore.User.query(on: app.db).filter(\.$username == "business.lamb").first()?.$business.id)
+            let importer = try await Self.business(app, .coldStore)
+            let wholesaler = try await Self.business(app, .wholesaleMarket)
+            let body = #"{"product":"冷冻牛腱","specification":"20kg/箱","batchNumber":"BR-7781","quantity":100,"unit":"CT","originCountry":"巴西","importerBusinessId":"\#(importer)","documents":\#(Self.documents)}"#
+            let registered = try await app.api(.POST, "/api/v1/cold-chain/batches", token: office, json: body)
+            #expect(registered.status == .created)
+            let id = try registered.content.get(String.self, at: "id")
+            let code = try registered.content.get(String.self, at: "traceCode")
+            #expect(TraceCode(validating: code) != nil && code.hasPrefix("CL222499"))
+            #expect(try registered.content.get([String].self, at: "missing") == ["disinfection"])
+            let events = "/api/v1/cold-chain/batches/\(id)/events"
+
+            // Without its disinfection certificate nobody may move or sell it; each attempt is kept.
+            let shipped = try await app.api(.POST, events, token: office,
+                                            json: #"{"type":"ship","businessId":"\#(importer)","quantity":100,"counterpartyBusinessId":"\#(wholesaler)"}"#)
+            #expect(shipped.status == .unprocessableEntity)
+            #expect(try shipped.content.get(String.self, at: "error", "code") == "missingImportDocuments")
+            #expect(try shipped.content.get([String].self, at: "missing") == ["disinfection"])
+            let sold = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":1}"#)
+            #expect(try sold.content.get(String.self, at: "error", "code") == "missingImportDocuments")
+            #expect(try await TraceEvent.query(on: app.db).count() == 1, "only the first stop's intake")
+            #expect(try await TraceRefusal.query(on: app.db).filter(\.$business.$id == lamb).count() == 1)
+
+            let fixed = try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/documents", token: office,
+                                          json: #"{"kind":"disinfection","number":"XD-5531","issuer":"示范县疾控中心","issuedOn":"2026-11-20"}"#)
+            #expect(try fixed.content.get([String].self, at: "missing") == [])
+            for step in [
+                #"{"type":"ship","businessId":"\#(importer)","quantity":100,"counterpartyBusinessId":"\#(wholesaler)"}"#,
+                #"{"type":"receive","businessId":"\#(wholesaler)","quantity":100,"counterpartyBusinessId":"\#(importer)"}"#,
+                #"{"type":"ship","businessId":"\#(wholesaler)","quantity":40,"counterpartyBusinessId":"\#(lamb)"}"#,
+            ] {
+                let response = try await app.api(.POST, events, token: office, json: step)
+                #expect(response.status == .created, "\(step): \(response.body.string)")
+            }
+            #expect(try await app.api(.POST, events, token: owner, json: #"{"type":"receive","businessId":"\#(lamb)","quantity":40,"counterpartyBusinessId":"\#(wholesaler)"}"#).status == .created)
+            let served = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":10}"#)
+            #expect(served.status == .created)
+            #expect(try served.content.get(String.self, at: "bizStep") == "urn:epcglobal:cbv:bizstep:retail_selling")
+            let tooMuch = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":31}"#)
+            #expect(try tooMuch.content.get(String.self, at: "error", "code") == "quantityExceedsHolding")
+
+            // Anyone may look the code up: documents, path and who holds what now.
+            let trace = try await app.testing().sendRequest(.GET, "/api/v1/trace/\(code)")
+            #expect(trace.status == .ok)
+            let present = try trace.content.get([ColdChainAPIController.PublicTrace.Document].self, at: "documents").map(\.present)
+            #expect(present == [true, true, true])
+            let holders = try trace.content.get([ColdChainAPIController.PublicTrace.Holder].self, at: "holders")
+            #expect(holders.map(\.onHand).sorted() == [30, 60])
+            #expect(try trace.content.get([ColdChainAPIController.PublicTrace.Step].self, at: "events").count == 6)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/trace/CL2224992026113000000X").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func badBatchesAndEventsAreRefusedAndWriteNothing(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let importer = try await Self.business(app, .coldStore)
+            let complete = Self.documents.replacingOccurrences(
+                of: "]", with: #",{"kind":"disinfection","number":"XD-1","issuer":"大连海关","issuedOn":"2026-11-03"}]"#)
+            let good = #"{"product":"冷冻虾仁","batchNumber":"EC-1","quantity":5,"unit":"TNE","originCountry":"厄瓜多尔","importerBusinessId":"\#(importer)","documents":\#(complete)}"#
+            for (bad, code) in [
+                (good.replacingOccurrences(of: #""quantity":5"#, with: #""quantity":-5"#), "quantityInvalid"),
+                (good.replacingOccurrences(of: "inspectionQuarantine", with: "healthCertificate"), "documentKindInvalid"),
+                (good.replacingOccurrences(of: "2026-11-01", with: "2026-13-01"), "dateInvalid"),
+                (good.replacingOccurrences(of: #""product":"冷冻虾仁","#, with: ""), "fieldRequired"),
+                (good.replacingOccurrences(of: "nucleicAcidTest", with: "inspectionQuarantine"), "documentDuplicated"),
+            ] {
+                let refused = try await app.api(.POST, "/api/v1/cold-chain/batches", token: office, json: bad)
+                #expect(refused.status == .unprocessableEntity)
+                #expect(try refused.content.get(String.self, at: "error", "code") == code)
+            }
+            #expect(try await app.api(.POST, "/api/v1/cold-chain/batches", token: office, json: "{").status == .badRequest)
+            let stranger = try await app.token(for: "business.korean")
+            #expect(try await app.api(.POST, "/api/v1/cold-chain/batches", token: stranger, json: good).status == .notFound)
+            #expect(try await ColdChainBatch.query(on: app.db).count() == 0)
+            #expect(try await TraceEvent.query(on: app.db).count() == 0)
+
+            let batch = try await app.api(.POST, "/api/v1/cold-chain/batches", token: office, json: good)
+            let id = try batch.content.get(String.self, at: "id")
+            let events = "/api/v1/cold-chain/batches/\(id)/events"
+            #expect(try await app.api(.POST, events, token: office, json: #"{"type":"teleport","businessId":"\#(importer)","quantity":1}"#)
+                .content.get(String.self, at: "error", "code") == "eventTypeInvalid")
+            #expect(try await app.api(.POST, events, token: office, json: #"{"type":"receive","businessId":"\#(importer)","quantity":1}"#)
+                .content.get(String.self, at: "error", "code") == "intakeAlreadyRecorded")
+            #expect(try await app.api(.POST, events, token: stranger, json: #"{"type":"store","businessId":"\#(importer)","quantity":1}"#)
+                .status == .notFound)
+            #expect(try await app.api(.POST, "/api/v1/cold-chain/batches/\(UUID())/events", token: office, json: "{}").status == .notFound)
+            #expect(try await TraceEvent.query(on: app.db).count() == 1)
+        }
+    }
+}
