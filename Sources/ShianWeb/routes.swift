@@ -25,6 +25,8 @@ func routes(_ app: Application) throws {
         let publicPages = pages.grouped(publicLimit)
         publicPages.get("public", "businesses", ":id", use: PublicController.businessPage)
         publicPages.get("public", "random-draws", use: PublicController.drawsPage)
+        publicPages.get("trace", use: PublicTraceController.page)
+        publicPages.get("trace", ":traceCode", "qr.svg", use: PublicTraceController.qr)
 
         pages.get(SiteURL.account.pattern, use: AccountController.show)
         pages.post(SiteURL.accountPassword.pattern, use: AccountController.changePassword)

@@ -73,6 +73,16 @@ struct ColdChainAPITests {
             #expect(holders.map(\.onHand).sorted() == [30, 60])
             #expect(try trace.content.get([ColdChainAPIController.PublicTrace.Step].self, at: "events").count == 6)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/trace/CL2224992026113000000X").status == .notFound)
+
+            // The look-up page, and the QR code that leads back to it.
+            let page = try await app.testing().sendRequest(.GET, "/trace?code=\(code)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains(#"data-trace-code="\#(code)""#) && page.body.string.contains("冷冻牛腱"))
+            #expect(page.body.string.components(separatedBy: #"data-present="true""#).count == 4)
+            let qr = try await app.testing().sendRequest(.GET, "/trace/\(code)/qr.svg")
+            #expect(qr.headers.contentType?.description == "image/svg+xml" && qr.body.string.hasPrefix("<svg"))
+            #expect(try await app.testing().sendRequest(.GET, "/trace?code=nonsense").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/trace").status == .ok)
         }
     }
 

@@ -1,0 +1,106 @@
+import Foundation
+import Plot
+import ShianCore
+import Vapor
+
+/// `/trace?code=`: anyone types or scans a trace code and sees the product, its origin, which of the
+/// certificates it has and its path; the QR code on the page encodes the page's own address, for
+/// printing on the carton or the shop's price tag.
+enum PublicTraceController {
+    static func page(request: Request) async throws -> Response {
+        let typed = ((try? request.query.get(String.self, at: "code")) ?? "").trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return .html(PublicTracePage(context: request.pageContext, typed: "", trace: nil, notFound: false).render()) }
+        guard let code = TraceCode(validating: typed) else {
+            return .html(PublicTracePage(context: request.pageContext, typed: typed, trace: nil, notFound: true).render(), status: .notFound)
+        }
+        request.parameters.set("traceCode", to: code.rawValue)
+        do {
+            let trace = try await ColdChainAPIController.trace(request: request)
+            return .html(PublicTracePage(context: request.pageContext, typed: typed, trace: trace, notFound: false).render())
+        } catch let error as ShianError where error.status == .notFound {
+            return .html(PublicTracePage(context: request.pageContext, typed: typed, trace: nil, notFound: true).render(), status: .notFound)
+        }
+    }
+
+    /// `/trace/{traceCode}/qr.svg`: the QR code of the look-up page's address.
+    static func qr(request: Request) async throws -> Response {
+        guard let text = request.parameters.get("traceCode"), let code = TraceCode(validating: text) else { throw ShianError.notFound }
+        let symbol = try QRCode(encoding: "\(request.baseURL)/trace?code=\(code.rawValue)")
+        let response = Response(status: .ok, body: .init(string: symbol.svg(moduleSize: 4)))
+        response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml")
+        // Private: the address comes from the Host header, which a shared cache must not keep for others.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=3600")
+        return response
+    }
+}
+
+extension Request {
+    /// The scheme and host the request came to, for addresses printed in QR codes.
+    var baseURL: String {
+        let host = headers.first(name: .host) ?? "localhost"
+        return "\(application.shian.secureCookies ? "https" : "http")://\(host)"
+    }
+}
+
+struct PublicTracePage {
+    let context: PageContext
+    let typed: String
+    let trace: ColdChainAPIController.PublicTrace?
+    let notFound: Bool
+
+    func render() -> String {
+        Layout(context: context, title: context.t("trace.title")).render {
+            H1(context.t("trace.title"))
+            Form(url: "/trace", method: .get) {
+                FormField(label: context.t("trace.code"), name: "code", value: typed, isRequired: true, hint: context.t("trace.codeHint"))
+                Button(context.t("action.search")).attribute(named: "type", value: "submit").class("primary")
+            }
+            .class("filter-form no-print").id("trace-form")
+            if notFound { Paragraph(context.t("trace.notFound", typed)).class("form-error").attribute(named: "role", value: "alert") }
+            if let trace {
+                if trace.recalled { Paragraph(context.t("trace.recalled")).class("form-error") }
+                Div {
+                    Image(url: "/trace/\(trace.traceCode)/qr.svg", description: trace.traceCode).class("trace-qr")
+                    DescriptionList {
+                        Term(context.t("trace.code"))
+                        Definition(trace.traceCode).class("code").attribute(named: "data-trace-code", value: trace.traceCode)
+                        Term(context.t("trace.product"))
+                        Definition([trace.product, trace.specification].compactMap { $0 }.joined(separator: " "))
+                        Term(context.t("trace.origin"))
+                        Definition(trace.originCountry)
+                        Term(context.t("trace.batchNumber"))
+                        Definition(trace.batchNumber)
+                        Term(context.t("trace.quantity"))
+                        Definition("\(trace.quantity) \(trace.unit)")
+                    }
+                    .class("facts")
+                }
+                .class("trace-summary")
+                PageSection {
+                    H2(context.t("trace.documents"))
+                    UnorderedList {
+                        for document in trace.documents {
+                            ListItem {
+                                Badge(text: context.t(document.present ? "trace.present" : "trace.missing"), tone: document.present ? .green : .red)
+                                Text(" \(document.name)")
+                                if let issued = document.issuedOn { Span(" \(issued)").class("hint") }
+                            }
+                            .attribute(named: "data-document", value: document.kind)
+                            .attribute(named: "data-present", value: document.present ? "true" : "false")
+                        }
+                    }
+                }
+                PageSection {
+                    H2(context.t("trace.path"))
+                    OrderedList {
+                        for step in trace.events {
+                            ListItem("\(context.dateTime(step.occurredAt)) \(step.business) \(context.t("trace.event.\(step.type)")) \(step.quantity) \(trace.unit)"
+                                + (step.counterparty.map { " → \($0)" } ?? ""))
+                        }
+                    }
+                    .class("trace-path")
+                }
+            }
+        }
+    }
+}
