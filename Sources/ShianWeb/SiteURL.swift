@@ -49,6 +49,7 @@ enum SiteURL: Sendable {
     case inspections
     case inspection(UUID)
     case orders
+    case creation
     case order(UUID)
     case orderAnswer(UUID)
     case orderVerification(UUID)
@@ -105,6 +106,7 @@ enum SiteURL: Sendable {
         case .inspections: "/inspections"
         case .inspection(let id): "/inspections/\(id)"
         case .orders: "/rectification-orders"
+        case .creation: "/creation"
         case .order(let id): "/rectification-orders/\(id)"
         case .orderAnswer(let id): "/rectification-orders/\(id)/answer"
         case .orderVerification(let id): "/rectification-orders/\(id)/verification"

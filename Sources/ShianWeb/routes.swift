@@ -95,6 +95,7 @@ func routes(_ app: Application) throws {
         pages.on(.POST, SiteURL.pattern(SiteURL.inspectionAttachments), body: .collect(maxSize: "11mb"), use: Attachments.formUpload(.inspection))
         pages.on(.POST, SiteURL.pattern(SiteURL.orderAttachments), body: .collect(maxSize: "11mb"), use: Attachments.formUpload(.rectificationOrder))
         pages.get(SiteURL.pattern(SiteURL.attachment), use: Attachments.download)
+        creationRoutes(pages: pages, authenticated: nil)
     }
 
     do {  // JSON API under /api/v1
@@ -176,6 +177,7 @@ func routes(_ app: Application) throws {
         authenticated.post("cold-chain", "batches", use: ColdChainAPIController.create)
         authenticated.post("cold-chain", "batches", ":id", "documents", use: ColdChainAPIController.addDocument)
         authenticated.post("cold-chain", "batches", ":id", "events", use: ColdChainAPIController.recordEvent)
+        creationRoutes(pages: nil, authenticated: authenticated)
     }
 }
 

@@ -8,14 +8,17 @@ struct RoleTests {
     /// Which role may do what: the table the navigation and every guarded route follow.
     @Test(arguments: [
         (Role.systemAdmin, [Permission.readRegions, .manageRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit,
-                            .readBusinesses, .manageBusinesses, .readGrids, .manageGrids, .readInspections, .recordInspections]),
+                            .readBusinesses, .manageBusinesses, .readGrids, .manageGrids, .readInspections, .recordInspections,
+                            .readCreation, .manageCreation, .submitEvidence]),
         (.foodSafetyOffice, [.readRegions, .readDepartments, .manageDepartments, .readUsers, .manageUsers, .readAudit,
-                             .readBusinesses, .manageBusinesses, .readGrids, .manageGrids, .readInspections, .recordInspections]),
-        (.leader, [.readRegions, .readDepartments, .readBusinesses, .readGrids, .readInspections]),
-        (.departmentOfficer, [.readDepartments, .readBusinesses, .readInspections]),
+                             .readBusinesses, .manageBusinesses, .readGrids, .manageGrids, .readInspections, .recordInspections,
+                             .readCreation, .manageCreation, .submitEvidence]),
+        (.leader, [.readRegions, .readDepartments, .readBusinesses, .readGrids, .readInspections, .readCreation]),
+        (.departmentOfficer, [.readDepartments, .readBusinesses, .readInspections, .readCreation, .submitEvidence]),
         (.townshipOfficer, [.readRegions, .readUsers, .manageUsers, .readBusinesses, .manageBusinesses, .readGrids, .manageGrids,
-                            .readInspections]),
-        (.inspector, [.readRegions, .readBusinesses, .manageBusinesses, .readGrids, .readInspections, .recordInspections]),
+                            .readInspections, .readCreation, .submitEvidence]),
+        (.inspector, [.readRegions, .readBusinesses, .manageBusinesses, .readGrids, .readInspections, .recordInspections,
+                      .readCreation]),
         (.gridStaff, [.readRegions, .readBusinesses, .readGrids, .readInspections]),
         (.businessOperator, []),
     ])

@@ -16,12 +16,12 @@ from conftest import SCREENSHOTS
 WAIT = 20  # seconds a page may take to arrive
 
 NAV_BY_ROLE = {
-    "systemAdmin": {"home", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"},
-    "foodSafetyOffice": {"home", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"},
-    "leader": {"home", "regions", "businesses", "grids", "orders", "departments", "account"},
-    "departmentOfficer": {"home", "businesses", "orders", "departments", "account"},
-    "townshipOfficer": {"home", "regions", "businesses", "grids", "orders", "users", "account"},
-    "inspector": {"home", "regions", "businesses", "grids", "orders", "account"},
+    "systemAdmin": {"home", "creation", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"},
+    "foodSafetyOffice": {"home", "creation", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"},
+    "leader": {"home", "creation", "regions", "businesses", "grids", "orders", "departments", "account"},
+    "departmentOfficer": {"home", "creation", "businesses", "orders", "departments", "account"},
+    "townshipOfficer": {"home", "creation", "regions", "businesses", "grids", "orders", "users", "account"},
+    "inspector": {"home", "creation", "regions", "businesses", "grids", "orders", "account"},
     "gridStaff": {"home", "regions", "businesses", "grids", "orders", "account"},
     "businessOperator": {"home", "orders", "account"},
 }

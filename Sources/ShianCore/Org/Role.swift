@@ -52,6 +52,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .manageGrids: [.systemAdmin, .foodSafetyOffice, .townshipOfficer].contains(self)
         case .readInspections: self != .businessOperator
         case .recordInspections: [.systemAdmin, .foodSafetyOffice, .inspector].contains(self)
+        case .readCreation: self != .businessOperator && self != .gridStaff
+        case .manageCreation: self == .systemAdmin || self == .foodSafetyOffice
+        case .submitEvidence: [.systemAdmin, .foodSafetyOffice, .departmentOfficer, .townshipOfficer].contains(self)
         }
     }
 
@@ -76,4 +79,5 @@ public enum Permission: String, Sendable, CaseIterable {
     case readBusinesses, manageBusinesses
     case readGrids, manageGrids
     case readInspections, recordInspections
+    case readCreation, manageCreation, submitEvidence
 }

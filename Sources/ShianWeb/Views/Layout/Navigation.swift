@@ -2,11 +2,12 @@ import ShianCore
 
 /// The main navigation: each item shows only to the roles whose permissions open it.
 enum NavItem: String, CaseIterable, Sendable {
-    case home, regions, businesses, grids, orders, departments, users, audit, account
+    case home, creation, regions, businesses, grids, orders, departments, users, audit, account
 
     var url: SiteURL {
         switch self {
         case .home: .home
+        case .creation: .creation
         case .regions: .regions
         case .businesses: .businesses
         case .grids: .grids
@@ -22,6 +23,7 @@ enum NavItem: String, CaseIterable, Sendable {
     var permission: Permission? {
         switch self {
         case .home, .account: nil
+        case .creation: .readCreation
         case .regions: .readRegions
         case .businesses: .readBusinesses
         case .grids: .readGrids

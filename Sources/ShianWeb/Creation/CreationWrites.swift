@@ -1,0 +1,388 @@
+import FluentKit
+import Foundation
+import ShianCore
+import ShianStore
+import Vapor
+
+/// Every change to a campaign, shared by the pages and the API: permission, scope, validation, the
+/// write and its audit entry in one transaction.
+///
+/// Who may do what: the food-safety office (and the administrator) import standards, assign items,
+/// review evidence and record metric values, county-wide; a department or township officer submits
+/// evidence and self-scores for the items its unit leads; an approved item is locked until a level
+/// above the county (a prefecture or provincial office, the administrator) unlocks it.
+enum CreationWrites {
+    struct AssignmentInput: Content {
+        var leadUnit: String
+        var supportingUnits: [String]?
+        /// `2026-12-31` (the end of that day in China) or an ISO 8601 time; empty or absent clears it.
+        var deadline: String?
+    }
+
+    struct DeductionInput: Content {
+        var points: Double
+        var reason: String
+        var count: Int?
+    }
+
+    struct EvidenceInput: Content {
+        var text: String?
+        var links: [String]?
+        var selfScore: Double?
+        var deductions: [DeductionInput]?
+    }
+
+    struct EvidenceFile: Sendable {
+        let data: Data
+        let name: String?
+    }
+
+    struct ReviewInput: Content {
+        /// `approve` or `return`.
+        var decision: String
+        var reason: String?
+    }
+
+    struct UnlockInput: Content {
+        var reason: String
+    }
+
+    struct MetricValueInput: Content {
+        var numerator: Double
+        var denominator: Double?
+        var source: String
+        var year: Int?
+    }
+
+    /// The campaign a write goes to: the region, its standard, the caller's unit.
+    struct Target: Sendable {
+        let place: RegionCode
+        let record: StandardRecord
+        let standard: StandardDocument
+        let unit: String?
+    }
+
+    static func target(_ request: Request, principal: Principal) async throws -> Target {
+        let place = try CreationQueries.place(request, principal: principal)
+        let code = try? request.query.get(String.self, at: "standard")
+        let record = try await CreationQueries.standard(for: place, code: code, on: request.db)
+        let unit = try await CreationQueries.unit(of: principal, on: request.db)
+        return Target(place: place, record: record, standard: try record.standard(), unit: unit)
+    }
+
+    // MARK: standards
+
+    /// Imports a standard from its interchange JSON: every problem at once and nothing written when
+    /// it is malformed; a new version of a code supersedes the one in force.
+    static func importStandard(_ data: Data, by principal: Principal, now: Date = Date(), on database: any Database) async throws
+        -> StandardRecord
+    {
+        guard principal.role.may(.manageCreation) else { throw ShianError.forbidden }
+        let standard: StandardDocument
+        switch StandardDocument.parse(json: data) {
+        case .success(let document): standard = document
+        case .failure(let problems): throw refusal(problems.failures)
+        }
+        let exists = try await StandardRecord.query(on: database)
+            .filter(\.$code == standard.code).filter(\.$version == standard.version).count()
+        guard exists == 0 else {
+            throw ShianError(.conflict, "standardVersionExists", field: "version", arguments: [standard.code, standard.version])
+        }
+        return try await database.transaction { db in
+            try await StandardRecord.store(
+                standard, regionCode: principal.user.regionCode, actor: principal.actor, now: now, on: db)
+        }
+    }
+
+    /// 422 `standardInvalid` with the problems listed beside the error (`problems`).
+    static func refusal(_ failures: [ValidationFailure]) -> ShianError {
+        struct Problem: Encodable {
+            let code: String
+            let field: String?
+            let arguments: [String]
+        }
+        let problems = failures.map { Problem(code: $0.code, field: $0.field, arguments: $0.arguments) }
+        let encoded = (try? JSONEncoder().encode(problems)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return ShianError(
+            .unprocessableEntity, "standardInvalid", field: failures.first?.field, arguments: [String(failures.count)],
+            details: ["problems": encoded])
+    }
+
+    // MARK: assignment
+
+    static func assign(
+        _ number: String, _ input: AssignmentInput, in target: Target, by principal: Principal, now: Date = Date(),
+        on database: any Database
+    ) async throws -> IndicatorAssignment {
+        guard principal.role.may(.manageCreation), principal.scope.covers(target.place.rawValue) else { throw ShianError.forbidden }
+        let indicator = try indicator(number, in: target.standard)
+        let units = Set(try await CreationQueries.assignableUnits(place: target.place, on: database).map(\.code))
+        let lead = input.leadUnit.trimmingCharacters(in: .whitespaces)
+        guard !lead.isEmpty else { throw ShianError(.unprocessableEntity, "fieldMissing", field: "leadUnit", arguments: ["leadUnit"]) }
+        guard units.contains(lead) else { throw ShianError(.unprocessableEntity, "unitUnknown", field: "leadUnit", arguments: [lead]) }
+        var supporting: [String] = []
+        for unit in (input.supportingUnits ?? []).map({ $0.trimmingCharacters(in: .whitespaces) }) where !unit.isEmpty {
+            guard units.contains(unit) else { throw ShianError(.unprocessableEntity, "unitUnknown", field: "supportingUnits", arguments: [unit]) }
+            guard unit != lead, !supporting.contains(unit) else {
+                throw ShianError(.unprocessableEntity, "supportingUnitRepeated", field: "supportingUnits", arguments: [unit])
+            }
+            supporting.append(unit)
+        }
+        let deadline = try parseDeadline(input.deadline)
+        let supportingUnits = supporting
+        return try await database.transaction { db in
+            let assignment = try await row(for: indicator, in: target, now: now, on: db)
+            let before = assignment.auditFields
+            assignment.leadUnit = lead
+            assignment.supportingUnits = supportingUnits
+            assignment.deadline = deadline
+            assignment.updatedAt = now.storageRounded
+            try await assignment.save(on: db)
+            try await AuditLog.record(.update, assignment, before: before, actor: principal.actor, on: db, at: now)
+            return assignment
+        }
+    }
+
+    /// `2026-12-31` means the end of that day in Asia/Shanghai.
+    static func parseDeadline(_ text: String?) throws -> Date? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        if text.count == 10, parts.count == 3, (2000...2100).contains(parts[0]) {
+            var components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 23, minute: 59, second: 59)
+            components.calendar = Calendar.shanghai
+            if let date = Calendar.shanghai.date(from: components),
+                Calendar.shanghai.component(.day, from: date) == parts[2]
+            {
+                return date.storageRounded
+            }
+        }
+        if let date = ISO8601DateFormatter().date(from: text) { return date.storageRounded }
+        throw ShianError(.unprocessableEntity, "deadlineInvalid", field: "deadline", arguments: [text])
+    }
+
+    // MARK: evidence
+
+    static func submitEvidence(
+        _ number: String, _ input: EvidenceInput, file: EvidenceFile?, in target: Target, by principal: Principal,
+        store: FileStore, now: Date = Date(), on database: any Database
+    ) async throws -> EvidenceSubmission {
+        guard principal.role.may(.submitEvidence) else { throw ShianError.forbidden }
+        let indicator = try indicator(number, in: target.standard)
+        guard indicator.kind != .veto, !indicator.isComputed else {
+            throw ShianError(.unprocessableEntity, "indicatorNotScoredByEvidence", field: "number", arguments: [number])
+        }
+        let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let links = (input.links ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !text.isEmpty || !links.isEmpty || !(file?.data.isEmpty ?? true) else {
+            throw ShianError(.unprocessableEntity, "evidenceEmpty", field: "text")
+        }
+        guard text.count <= 5_000 else { throw ShianError(.unprocessableEntity, "textTooLong", field: "text", arguments: ["5000"]) }
+        guard links.count <= 20, links.allSatisfy({ $0.count <= 500 && !$0.contains("\n") }) else {
+            throw ShianError(.unprocessableEntity, "linksInvalid", field: "links", arguments: ["20", "500"])
+        }
+        if let score = input.selfScore, !(score.isFinite && score >= 0 && score <= indicator.points) {
+            throw ShianError(.unprocessableEntity, "selfScoreOutOfRange", field: "selfScore", arguments: [indicator.points.pointsText])
+        }
+        var deductions: [ScoreDeduction] = []
+        for (index, item) in (input.deductions ?? []).enumerated() {
+            let reason = item.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard item.points.isFinite, item.points > 0, item.points <= indicator.points else {
+                throw ShianError(.unprocessableEntity, "deductionPointsInvalid", field: "deductions[\(index)].points", arguments: [indicator.points.pointsText])
+            }
+            guard !reason.isEmpty, reason.count <= 500 else {
+                throw ShianError(.unprocessableEntity, "deductionReasonRequired", field: "deductions[\(index)].reason")
+            }
+            deductions.append(ScoreDeduction(points: item.points, reason: reason, count: item.count))
+        }
+        var stored: (name: String, kind: FileKind, bytes: Int)?
+        if let file, !file.data.isEmpty {
+            guard file.data.count <= FileKind.maximumBytes else {
+                throw ShianError(.payloadTooLarge, "fileTooLarge", field: "file", arguments: [String(FileKind.maximumBytes / 1024 / 1024)])
+            }
+            guard let kind = FileKind.sniff(file.data) else { throw ShianError(.unsupportedMediaType, "fileKindNotAccepted", field: "file") }
+            stored = (try store.put(file.data, suffix: kind.suffix), kind, file.data.count)
+        }
+        let storedFile = stored
+        let claimed = deductions
+        return try await database.transaction { db in
+            let assignment = try await row(for: indicator, in: target, now: now, on: db)
+            guard principal.role.may(.manageCreation) || (target.unit != nil && assignment.leadUnit == target.unit) else {
+                throw ShianError(.forbidden, "notLeadUnit", field: "number", arguments: [number])
+            }
+            guard !assignment.isLocked else { throw ShianError(.conflict, "indicatorLocked", field: "number", arguments: [number]) }
+            let submission = EvidenceSubmission()
+            submission.$assignment.id = try assignment.requireID()
+            submission.regionCode = assignment.regionCode
+            submission.text = text
+            submission.linkList = links.joined(separator: "\n")
+            if let stored = storedFile {
+                submission.storedName = stored.name
+                submission.contentType = stored.kind.contentType
+                submission.byteCount = stored.bytes
+                submission.fileName = Attachments.displayName(file?.name, kind: stored.kind)
+            }
+            submission.selfScore = input.selfScore
+            submission.deductionList = (try? JSONEncoder().encode(claimed)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            submission.submittedBy = principal.user.username
+            submission.submittedAt = now.storageRounded
+            try await submission.create(on: db)
+            try await AuditLog.record(.create, submission, before: nil, actor: principal.actor, on: db, at: now)
+
+            let before = assignment.auditFields
+            assignment.status = .submitted
+            assignment.selfScore = input.selfScore
+            assignment.deductions = claimed
+            assignment.returnReason = nil
+            if assignment.approvedAt != nil { assignment.changesSinceApproval += 1 }
+            assignment.updatedAt = now.storageRounded
+            try await assignment.save(on: db)
+            try await AuditLog.record(.update, assignment, before: before, actor: principal.actor, on: db, at: now)
+            return submission
+        }
+    }
+
+    // MARK: review
+
+    static func review(
+        _ number: String, _ input: ReviewInput, in target: Target, by principal: Principal, now: Date = Date(),
+        on database: any Database
+    ) async throws -> IndicatorAssignment {
+        guard principal.role.may(.manageCreation), principal.scope.covers(target.place.rawValue) else { throw ShianError.forbidden }
+        let indicator = try indicator(number, in: target.standard)
+        let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let approve: Bool
+        switch input.decision {
+        case "approve": approve = true
+        case "return": approve = false
+        default: throw ShianError(.unprocessableEntity, "decisionInvalid", field: "decision", arguments: [input.decision])
+        }
+        guard approve || !reason.isEmpty else { throw ShianError(.unprocessableEntity, "returnReasonRequired", field: "reason") }
+        guard reason.count <= 1_000 else { throw ShianError(.unprocessableEntity, "textTooLong", field: "reason", arguments: ["1000"]) }
+        return try await database.transaction { db in
+            let assignment = try await row(for: indicator, in: target, now: now, on: db)
+            guard assignment.status == .submitted else {
+                throw ShianError(.conflict, "indicatorNotSubmitted", field: "number", arguments: [number])
+            }
+            if let submission = try await EvidenceSubmission.query(on: db).filter(\.$assignment.$id == assignment.requireID())
+                .sort(\.$submittedAt, .descending).first()
+            {
+                let before = submission.auditFields
+                submission.decision = approve ? .approved : .returned
+                submission.reason = reason.isEmpty ? nil : reason
+                submission.reviewedBy = principal.user.username
+                submission.reviewedAt = now.storageRounded
+                try await submission.save(on: db)
+                try await AuditLog.record(.update, submission, before: before, actor: principal.actor, on: db, at: now)
+            }
+            let before = assignment.auditFields
+            if approve {
+                assignment.status = .approved
+                assignment.approvedAt = now.storageRounded
+                assignment.approvedBy = principal.user.username
+                assignment.changesSinceApproval = 0
+                assignment.unlockReason = nil
+                assignment.returnReason = nil
+            } else {
+                assignment.status = .returned
+                assignment.returnReason = reason
+            }
+            assignment.updatedAt = now.storageRounded
+            try await assignment.save(on: db)
+            try await AuditLog.record(.update, assignment, before: before, actor: principal.actor, on: db, at: now)
+            return assignment
+        }
+    }
+
+    /// A level above the county reopens an approved item; the reason is kept and audited, and the
+    /// change counts toward "changes since approval".
+    static func unlock(
+        _ number: String, _ input: UnlockInput, in target: Target, by principal: Principal, now: Date = Date(),
+        on database: any Database
+    ) async throws -> IndicatorAssignment {
+        let scope = principal.user.scope.regionCode
+        guard principal.role.may(.manageCreation), scope.contains(target.place), scope.level < target.place.level else {
+            throw ShianError(.forbidden, "unlockNeedsHigherLevel", field: "number")
+        }
+        let indicator = try indicator(number, in: target.standard)
+        let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= 1_000 else { throw ShianError(.unprocessableEntity, "unlockReasonRequired", field: "reason") }
+        return try await database.transaction { db in
+            let assignment = try await row(for: indicator, in: target, now: now, on: db)
+            guard assignment.isLocked else { throw ShianError(.conflict, "indicatorNotLocked", field: "number", arguments: [number]) }
+            let before = assignment.auditFields
+            assignment.status = .submitted
+            assignment.unlockReason = reason
+            assignment.changesSinceApproval += 1
+            assignment.updatedAt = now.storageRounded
+            try await assignment.save(on: db)
+            try await AuditLog.record(.update, assignment, before: before, actor: principal.actor, on: db, at: now)
+            return assignment
+        }
+    }
+
+    // MARK: recorded metric values
+
+    static func recordMetricValue(
+        _ name: String, _ input: MetricValueInput, place: RegionCode, by principal: Principal, now: Date = Date(),
+        on database: any Database
+    ) async throws -> MetricObservation {
+        guard principal.role.may(.manageCreation), principal.scope.covers(place.rawValue) else { throw ShianError.forbidden }
+        guard let definition = MetricDefinition.byID[MetricID(name)] else {
+            throw ShianError(.notFound, "metricUnknown", field: "metric", arguments: [name])
+        }
+        let year = input.year ?? Calendar.shanghai.component(.year, from: now)
+        guard (2000...2100).contains(year) else { throw ShianError(.unprocessableEntity, "yearInvalid", field: "year") }
+        guard input.numerator.isFinite, input.numerator >= 0 else {
+            throw ShianError(.unprocessableEntity, "numeratorInvalid", field: "numerator")
+        }
+        if definition.denominator != nil {
+            guard let denominator = input.denominator, denominator.isFinite, denominator > 0, input.numerator <= denominator || definition.unit == .perThousandPeople else {
+                throw ShianError(.unprocessableEntity, "denominatorInvalid", field: "denominator")
+            }
+        } else if input.denominator != nil {
+            throw ShianError(.unprocessableEntity, "denominatorNotAllowed", field: "denominator", arguments: [name])
+        }
+        let source = input.source.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !source.isEmpty, source.count <= 200 else { throw ShianError(.unprocessableEntity, "sourceRequired", field: "source") }
+        return try await database.transaction { db in
+            let existing = try await MetricObservation.query(on: db).filter(\.$regionCode == place.rawValue)
+                .filter(\.$metric == name).filter(\.$year == year).first()
+            let observation = existing ?? MetricObservation()
+            let before = existing?.auditFields
+            observation.regionCode = place.rawValue
+            observation.metric = name
+            observation.year = year
+            observation.numerator = input.numerator
+            observation.denominator = definition.denominator == nil ? nil : input.denominator
+            observation.source = source
+            observation.recordedBy = principal.user.username
+            observation.recordedAt = now.storageRounded
+            try await observation.save(on: db)
+            try await AuditLog.record(existing == nil ? .create : .update, observation, before: before, actor: principal.actor, on: db, at: now)
+            return observation
+        }
+    }
+
+    // MARK: helpers
+
+    static func indicator(_ number: String, in standard: StandardDocument) throws -> Indicator {
+        guard let indicator = standard.indicators.first(where: { $0.number == number }) else {
+            throw ShianError(.notFound, "indicatorNotFound", field: "number", arguments: [number])
+        }
+        return indicator
+    }
+
+    /// The region's row for the item, created (from the standard's suggestion) on first use.
+    static func row(for indicator: Indicator, in target: Target, now: Date, on database: any Database) async throws
+        -> IndicatorAssignment
+    {
+        if let row = try await IndicatorAssignment.query(on: database).filter(\.$regionCode == target.place.rawValue)
+            .filter(\.$standardCode == target.standard.code).filter(\.$indicatorNumber == indicator.number).first()
+        {
+            return row
+        }
+        let row = IndicatorAssignment(regionCode: target.place.rawValue, standardCode: target.standard.code, indicator: indicator, now: now)
+        try await row.create(on: database)
+        return row
+    }
+}
