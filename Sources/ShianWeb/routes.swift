@@ -106,6 +106,7 @@ func routes(_ app: Application) throws {
         publicAPI.get("public", "random-draws", use: RandomDraws.publicList)
         publicAPI.get("public", "businesses", use: PublicController.openData)
         publicAPI.get("trace", ":traceCode", use: ColdChainAPIController.trace)
+        publicAPI.get("public", "produce-certificates", ":code", use: ProduceCertificates.lookUp)
 
         let authenticated = api.grouped(BearerAuthenticator(), RequireAPIPrincipal())
         authenticated.get("me", use: TokenAPIController.me)
@@ -176,6 +177,15 @@ func routes(_ app: Application) throws {
         authenticated.post("cold-chain", "batches", use: ColdChainAPIController.create)
         authenticated.post("cold-chain", "batches", ":id", "documents", use: ColdChainAPIController.addDocument)
         authenticated.post("cold-chain", "batches", ":id", "events", use: ColdChainAPIController.recordEvent)
+        authenticated.post("cold-chain", "batches", ":id", "recall", use: Recalls.start)
+        authenticated.get("cold-chain", "batches", ":id", "recall", use: Recalls.show)
+        authenticated.get("recall-notices", use: Recalls.notices)
+        authenticated.post("recall-notices", ":id", "confirmation", use: Recalls.confirm)
+        authenticated.post("produce-certificates", use: ProduceCertificates.issue)
+        authenticated.post("produce-certificates", ":id", "void", use: ProduceCertificates.voidCertificate)
+        authenticated.post("market-entry-checks", use: MarketEntry.record)
+        authenticated.get("market-entry-checks", use: MarketEntry.list)
+        authenticated.get("market-entry-coverage", use: MarketEntry.coverage)
     }
 }
 

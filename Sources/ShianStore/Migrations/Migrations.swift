@@ -25,5 +25,6 @@ public enum ShianMigrations {
         CreateAttachments(),
         CreateRecusals(),
         CreateColdChain(),
+        CreateRecallsCertificatesAndMarketEntry(),
     ]
 }

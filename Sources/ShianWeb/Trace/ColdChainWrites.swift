@@ -166,6 +166,11 @@ enum ColdChainWrites {
             named = found
         }
         let counterparty = named
+        // A recalled batch may only be destroyed (or returned along the chain by a ship/receive to the
+        // business recalling it, which Shian does not model yet).
+        guard batch.recalledAt == nil || type == .dispose else {
+            throw ShianError(.unprocessableEntity, "batchRecalled", field: "type", arguments: [batch.recallReason ?? ""])
+        }
         let batchID = try batch.requireID()
         let kinds = Set(try await ImportDocument.query(on: database).filter(\.$batch.$id == batchID).all().map(\.kind))
         let missing = FourNoGate.missing(documents: kinds, hasTraceCode: true, eventType: type)
