@@ -25,6 +25,9 @@ struct ProduceCertificateAPITests {
             let lookedUp = try await app.testing().sendRequest(.GET, "/api/v1/public/produce-certificates/\(code)")
             #expect(lookedUp.status == .ok)
             #expect(try lookedUp.content.get(String.self, at: "productName") == "黄瓜")
+            let page = try await app.testing().sendRequest(.GET, "/trace?code=\(code)")
+            #expect(page.status == .ok && page.body.string.contains(#"data-certificate-code="\#(code)""#))
+            #expect(try await app.testing().sendRequest(.GET, "/trace/\(code)/qr.svg").status == .ok)
 
             let checks = "/api/v1/market-entry-checks"
             let with = try await app.api(.POST, checks, token: office,
