@@ -26,5 +26,6 @@ public enum ShianMigrations {
         CreateRecusals(),
         CreateColdChain(),
         CreateRecallsCertificatesAndMarketEntry(),
+        CreateIdempotencyKeys(),
     ]
 }
