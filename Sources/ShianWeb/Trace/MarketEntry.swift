@@ -46,13 +46,17 @@ enum MarketEntry {
     }
 
     /// `POST /api/v1/market-entry-checks`: the market's operator, or an officer in its scope.
-    static func record(request: Request) async throws -> Response {
+    static func recordAPI(request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let input = try APIBody.decode(Input.self, from: request)
+        return try await DTO(try await record(input, by: principal, on: request.db)).encodeResponse(status: .created, for: request)
+    }
+
+    static func record(_ input: Input, by principal: Principal, on database: any Database) async throws -> MarketEntryCheck {
         guard let marketID = input.marketBusinessId else {
             throw ShianError(.unprocessableEntity, "fieldRequired", field: "marketBusinessId", arguments: ["marketBusinessId"])
         }
-        let market = try await principal.scope.find(Business.self, marketID, on: request.db)
+        let market = try await principal.scope.find(Business.self, marketID, on: database)
         guard ColdChainWrites.mayActFor(market, principal) else { throw ShianError.forbidden }
         guard market.category == .farmersMarket || market.category == .wholesaleMarket else {
             throw ShianError(.unprocessableEntity, "notAMarket", field: "marketBusinessId")
@@ -70,7 +74,7 @@ enum MarketEntry {
         var certificate: ProduceCertificate?
         if let typed = input.certificateCode, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let code = ProduceCertificateCode(validating: typed),
-                let found = try await ProduceCertificate.query(on: request.db).filter(\.$code == code.rawValue).first()
+                let found = try await ProduceCertificate.query(on: database).filter(\.$code == code.rawValue).first()
             else { throw ShianError(.unprocessableEntity, "certificateUnknown", field: "certificateCode", arguments: [typed]) }
             guard found.voidedAt == nil else { throw ShianError(.unprocessableEntity, "certificateVoided", field: "certificateCode") }
             certificate = found
@@ -88,8 +92,8 @@ enum MarketEntry {
         check.checkedAt = now
         check.month = MarketEntryLot.month(of: now)
         check.$checkedBy.id = try principal.user.requireID()
-        try await check.create(on: request.db)
-        return try await DTO(check).encodeResponse(status: .created, for: request)
+        try await check.create(on: database)
+        return check
     }
 
     /// `GET /api/v1/market-entry-checks?marketId=&hasCertificate=&regionCode=`: newest first.
@@ -142,7 +146,11 @@ enum MarketEntry {
         guard month.count == 7, month.dropFirst(4).first == "-", Int(month.prefix(4)) != nil, let m = Int(month.suffix(2)), (1...12).contains(m) else {
             throw ShianError(.badRequest, "monthInvalid", field: "month")
         }
-        guard let sql = request.db as? any SQLDatabase else { throw ShianError(.internalServerError, "internalError") }
+        return try await coverage(under: place, month: month, on: request.db)
+    }
+
+    static func coverage(under place: RegionCode, month: String, on database: any Database) async throws -> Coverage {
+        guard let sql = database as? any SQLDatabase else { throw ShianError(.internalServerError, "internalError") }
         let range = place.descendantRange
         struct Count: Decodable {
             let market: UUID
@@ -158,8 +166,8 @@ enum MarketEntry {
             """).all(decoding: Count.self)
         let marketIDs = Array(Set(counts.map(\.market)))
         let townshipCodes = Array(Set(counts.map(\.township)))
-        async let markets = marketIDs.isEmpty ? [] : Business.query(on: request.db).filter(\.$id ~~ marketIDs).all()
-        async let regions = townshipCodes.isEmpty ? [] : Region.query(on: request.db).filter(\.$code ~~ townshipCodes).all()
+        async let markets = marketIDs.isEmpty ? [] : Business.query(on: database).filter(\.$id ~~ marketIDs).all()
+        async let regions = townshipCodes.isEmpty ? [] : Region.query(on: database).filter(\.$code ~~ townshipCodes).all()
         let marketNames = Dictionary(try await markets.compactMap { b in b.id.map { ($0.uuidString, b.name) } }, uniquingKeysWith: { a, _ in a })
         let townshipNames = Dictionary(try await regions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         func rows(_ key: (Count) -> String, _ names: [String: String]) -> [Coverage.Row] {

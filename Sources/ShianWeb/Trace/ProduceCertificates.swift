@@ -58,13 +58,17 @@ enum ProduceCertificates {
     }
 
     /// `POST /api/v1/produce-certificates`: the issuer's operator, or an officer on its behalf.
-    static func issue(request: Request) async throws -> Response {
+    static func issueAPI(request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let input = try APIBody.decode(Input.self, from: request)
+        return try await DTO(try await issue(input, by: principal, on: request.db)).encodeResponse(status: .created, for: request)
+    }
+
+    static func issue(_ input: Input, by principal: Principal, on database: any Database) async throws -> ProduceCertificate {
         guard let businessID = input.businessId else {
             throw ShianError(.unprocessableEntity, "fieldRequired", field: "businessId", arguments: ["businessId"])
         }
-        let business = try await principal.scope.find(Business.self, businessID, on: request.db)
+        let business = try await principal.scope.find(Business.self, businessID, on: database)
         guard ColdChainWrites.mayActFor(business, principal) else { throw ShianError.forbidden }
         guard let style = input.style.flatMap(ProduceCertificateStyle.init(rawValue:)) else {
             throw ShianError(.unprocessableEntity, "certificateStyleInvalid", field: "style", arguments: [input.style ?? ""])
@@ -85,14 +89,14 @@ enum ProduceCertificates {
         if let problem = draft.problems(today: Date()).first { throw ShianError(problem) }
         let sources = (input.sourceCertificateCodes ?? []).compactMap { ProduceCertificateCode(validating: $0)?.rawValue }
         if !sources.isEmpty {
-            let known = try await ProduceCertificate.query(on: request.db).filter(\.$code ~~ sources).count()
+            let known = try await ProduceCertificate.query(on: database).filter(\.$code ~~ sources).count()
             guard known == sources.count else { throw ShianError(.unprocessableEntity, "certificateUnknown", field: "sourceCertificateCodes") }
         }
         guard let county = RegionCode(validating: String(business.regionCode.prefix(RegionLevel.county.codeLength))) else {
             throw ShianError(.unprocessableEntity, "regionCodeInvalid", field: "businessId")
         }
         let now = Date().storageRounded
-        let certificate = try await request.db.transaction { db in
+        return try await database.transaction { db in
             let day = try ProduceCertificateCode(county: county, issuedAt: now, serial: 1).rawValue.prefix(17)  // HGZ + county + date
             let serial = try await ProduceCertificate.query(on: db).filter(\.$code >= String(day)).filter(\.$code < String(day) + "~").count() + 1
             let certificate = ProduceCertificate()
@@ -114,7 +118,6 @@ enum ProduceCertificates {
             try await AuditLog.record(.create, certificate, before: nil, actor: principal.actor, on: db)
             return certificate
         }
-        return try await DTO(certificate).encodeResponse(status: .created, for: request)
     }
 
     struct Voiding: Content {

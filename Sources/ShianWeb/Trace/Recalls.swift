@@ -63,19 +63,27 @@ enum Recalls {
         let principal = try request.require(.recordInspections)
         let batch = try await principal.scope.find(ColdChainBatch.self, try request.idParameter(), on: request.db)
         let input = try APIBody.decode(Input.self, from: request)
-        let reason = (input.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await recall(batch, reason: input.reason, by: principal, on: request.db).encodeResponse(status: .created, for: request)
+    }
+
+    /// Marks the batch recalled and notifies every business holding it, with what it held.
+    static func recall(_ batch: ColdChainBatch, reason text: String?, by principal: Principal, on database: any Database) async throws
+        -> RecallDTO
+    {
+        guard principal.role.may(.recordInspections), principal.scope.covers(batch.regionCode) else { throw ShianError.forbidden }
+        let reason = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 500 else {
             throw ShianError(.unprocessableEntity, "fieldRequired", field: "reason", arguments: ["reason"])
         }
         guard batch.recalledAt == nil else { throw ShianError(.conflict, "batchRecalled", field: "batch", arguments: [batch.recallReason ?? ""]) }
         let batchID = try batch.requireID()
-        let events = try await TraceEvent.query(on: request.db).filter(\.$batch.$id == batchID).sort(\.$sequence).all()
+        let events = try await TraceEvent.query(on: database).filter(\.$batch.$id == batchID).sort(\.$sequence).all()
         let holdings = try ColdChainWrites.ledger(of: batch, events).holdings(batch: batch.traceCode)
         let ids = holdings.compactMap { UUID(uuidString: $0.business) }
-        let businesses = ids.isEmpty ? [] : try await Business.query(on: request.db).filter(\.$id ~~ ids).all()
+        let businesses = ids.isEmpty ? [] : try await Business.query(on: database).filter(\.$id ~~ ids).all()
         let regions = Dictionary(businesses.compactMap { business in business.id.map { ($0, business.regionCode) } }, uniquingKeysWith: { a, _ in a })
         let now = Date().storageRounded
-        try await request.db.transaction { db in
+        try await database.transaction { db in
             let before = batch.auditFields
             batch.recalledAt = now
             batch.recallReason = reason
@@ -93,7 +101,7 @@ enum Recalls {
                 try await notice.create(on: db)
             }
         }
-        return try await dto(batch, on: request.db).encodeResponse(status: .created, for: request)
+        return try await dto(batch, on: database)
     }
 
     /// `GET /api/v1/cold-chain/batches/{id}/recall`: the notices and who has confirmed.
@@ -119,23 +127,27 @@ enum Recalls {
     }
 
     /// `POST /api/v1/recall-notices/{id}/confirmation`: the holder says the goods are off sale.
-    static func confirm(request: Request) async throws -> NoticeDTO {
+    static func confirmAPI(request: Request) async throws -> NoticeDTO {
         let principal = try request.requirePrincipal()
         let notice = try await principal.scope.find(RecallNotice.self, try request.idParameter(), on: request.db)
+        let input = try APIBody.decode(Confirmation.self, from: request)
+        return try await confirm(notice, note: input.note, by: principal, on: request.db)
+    }
+
+    static func confirm(_ notice: RecallNotice, note text: String?, by principal: Principal, on database: any Database) async throws -> NoticeDTO {
         let own = principal.role == .businessOperator && principal.user.$business.id == notice.$business.id
         guard own || principal.role.may(.manageBusinesses) else { throw ShianError.forbidden }
         guard notice.confirmedAt == nil else { throw ShianError(.conflict, "recallConfirmed") }
-        let input = try APIBody.decode(Confirmation.self, from: request)
-        let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty, note.count <= 500 else { throw ShianError(.unprocessableEntity, "fieldRequired", field: "note", arguments: ["note"]) }
-        try await request.db.transaction { db in
+        try await database.transaction { db in
             let before = notice.auditFields
             notice.confirmedAt = Date().storageRounded
             notice.confirmation = note
             try await notice.update(on: db)
             try await AuditLog.record(.update, notice, before: before, actor: principal.actor, on: db)
         }
-        let name = try await Business.find(notice.$business.id, on: request.db)?.name ?? ""
+        let name = try await Business.find(notice.$business.id, on: database)?.name ?? ""
         return try NoticeDTO(notice, name: name)
     }
 }
