@@ -57,6 +57,16 @@ enum SiteURL: Sendable {
     case orderAttachments(UUID)
     case attachment(UUID)
     case businessProducts(UUID)
+    case coldChain
+    case coldChainNew
+    case coldChainBatch(UUID)
+    case coldChainDocuments(UUID)
+    case coldChainEvents(UUID)
+    case coldChainRecall(UUID)
+    case recallConfirmation(UUID)
+    case certificateNew
+    case certificates
+    case marketEntry
 
     var path: String {
         switch self {
@@ -113,6 +123,16 @@ enum SiteURL: Sendable {
         case .inspectionAttachments(let id): "/inspections/\(id)/attachments"
         case .orderAttachments(let id): "/rectification-orders/\(id)/attachments"
         case .attachment(let id): "/attachments/\(id)"
+        case .coldChain: "/cold-chain"
+        case .coldChainNew: "/cold-chain/new"
+        case .coldChainBatch(let id): "/cold-chain/\(id)"
+        case .coldChainDocuments(let id): "/cold-chain/\(id)/documents"
+        case .coldChainEvents(let id): "/cold-chain/\(id)/events"
+        case .coldChainRecall(let id): "/cold-chain/\(id)/recall"
+        case .recallConfirmation(let id): "/recall-notices/\(id)/confirmation"
+        case .certificateNew: "/produce-certificates/new"
+        case .certificates: "/produce-certificates"
+        case .marketEntry: "/market-entry"
         case .businessProducts(let id): "/businesses/\(id)/products"
         }
     }
@@ -146,6 +166,16 @@ enum SiteURL: Sendable {
         case .inspectionAttachments: ["inspections", ":id", "attachments"]
         case .orderAttachments: ["rectification-orders", ":id", "attachments"]
         case .attachment: ["attachments", ":id"]
+        case .coldChain: ["cold-chain"]
+        case .coldChainNew: ["cold-chain", "new"]
+        case .coldChainBatch: ["cold-chain", ":id"]
+        case .coldChainDocuments: ["cold-chain", ":id", "documents"]
+        case .coldChainEvents: ["cold-chain", ":id", "events"]
+        case .coldChainRecall: ["cold-chain", ":id", "recall"]
+        case .recallConfirmation: ["recall-notices", ":id", "confirmation"]
+        case .certificateNew: ["produce-certificates", "new"]
+        case .certificates: ["produce-certificates"]
+        case .marketEntry: ["market-entry"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

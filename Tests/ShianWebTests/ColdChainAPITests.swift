@@ -83,6 +83,24 @@ struct ColdChainAPITests {
             #expect(qr.headers.contentType?.description == "image/svg+xml" && qr.body.string.hasPrefix("<svg"))
             #expect(try await app.testing().sendRequest(.GET, "/trace?code=nonsense").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/trace").status == .ok)
+
+            // A recall finds every holder; each confirms; nothing more may be sold, only destroyed.
+            #expect(try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/recall", token: owner, json: #"{"reason":"x"}"#).status == .forbidden)
+            let recall = try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/recall", token: office, json: #"{"reason":"原产国通报核酸阳性"}"#)
+            #expect(recall.status == .created)
+            let notices = try recall.content.get([Recalls.NoticeDTO].self, at: "notices")
+            #expect(Set(notices.map(\.businessId)) == [wholesaler, lamb])
+            #expect(notices.map(\.onHand).sorted() == [30, 60])
+            #expect(try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/recall", token: office, json: #"{"reason":"again"}"#).status == .conflict)
+            let mine = try await app.api(.GET, "/api/v1/recall-notices?confirmed=false", token: owner)
+            let notice = try #require(mine.pluck("id").first)
+            #expect(mine.items.count == 1)
+            let confirmed = try await app.api(.POST, "/api/v1/recall-notices/\(notice)/confirmation", token: owner, json: #"{"note":"已下架封存 30 箱"}"#)
+            #expect(confirmed.status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/recall", token: office).content.get(Int.self, at: "unconfirmed") == 1)
+            let afterRecall = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":1}"#)
+            #expect(try afterRecall.content.get(String.self, at: "error", "code") == "batchRecalled")
+            #expect(try await app.api(.POST, events, token: owner, json: #"{"type":"dispose","businessId":"\#(lamb)","quantity":30}"#).status == .created)
         }
     }
 

@@ -11,14 +11,14 @@ import VaporTesting
 @Suite("HTML pages: login, CSRF, navigation by role, scope, language")
 struct PageTests {
     static let navigation: [(String, [String])] = [
-        ("admin", ["home", "creation", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"]),
-        ("office", ["home", "creation", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"]),
-        ("leader", ["home", "creation", "regions", "businesses", "grids", "orders", "departments", "account"]),
-        ("dept.market", ["home", "creation", "businesses", "orders", "departments", "account"]),
-        ("township.101", ["home", "creation", "regions", "businesses", "grids", "orders", "users", "account"]),
-        ("inspector", ["home", "creation", "regions", "businesses", "grids", "orders", "account"]),
-        ("grid.101001", ["home", "regions", "businesses", "grids", "orders", "account"]),
-        ("business.lamb", ["home", "orders", "account"]),
+        ("admin", ["home", "creation", "regions", "businesses", "grids", "orders", "trace", "departments", "users", "audit", "account"]),
+        ("office", ["home", "creation", "regions", "businesses", "grids", "orders", "trace", "departments", "users", "audit", "account"]),
+        ("leader", ["home", "creation", "regions", "businesses", "grids", "orders", "trace", "departments", "account"]),
+        ("dept.market", ["home", "creation", "businesses", "orders", "trace", "departments", "account"]),
+        ("township.101", ["home", "creation", "regions", "businesses", "grids", "orders", "trace", "users", "account"]),
+        ("inspector", ["home", "creation", "regions", "businesses", "grids", "orders", "trace", "account"]),
+        ("grid.101001", ["home", "regions", "businesses", "grids", "orders", "trace", "account"]),
+        ("business.lamb", ["home", "orders", "trace", "account"]),
     ]
 
     @Test(arguments: TestDatabase.all)

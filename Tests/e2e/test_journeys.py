@@ -16,14 +16,14 @@ from conftest import SCREENSHOTS
 WAIT = 20  # seconds a page may take to arrive
 
 NAV_BY_ROLE = {
-    "systemAdmin": {"home", "creation", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"},
-    "foodSafetyOffice": {"home", "creation", "regions", "businesses", "grids", "orders", "departments", "users", "audit", "account"},
-    "leader": {"home", "creation", "regions", "businesses", "grids", "orders", "departments", "account"},
-    "departmentOfficer": {"home", "creation", "businesses", "orders", "departments", "account"},
-    "townshipOfficer": {"home", "creation", "regions", "businesses", "grids", "orders", "users", "account"},
-    "inspector": {"home", "creation", "regions", "businesses", "grids", "orders", "account"},
-    "gridStaff": {"home", "regions", "businesses", "grids", "orders", "account"},
-    "businessOperator": {"home", "orders", "account"},
+    "systemAdmin": {"home", "creation", "regions", "businesses", "grids", "orders", "trace", "departments", "users", "audit", "account"},
+    "foodSafetyOffice": {"home", "creation", "regions", "businesses", "grids", "orders", "trace", "departments", "users", "audit", "account"},
+    "leader": {"home", "creation", "regions", "businesses", "grids", "orders", "trace", "departments", "account"},
+    "departmentOfficer": {"home", "creation", "businesses", "orders", "trace", "departments", "account"},
+    "townshipOfficer": {"home", "creation", "regions", "businesses", "grids", "orders", "trace", "users", "account"},
+    "inspector": {"home", "creation", "regions", "businesses", "grids", "orders", "trace", "account"},
+    "gridStaff": {"home", "regions", "businesses", "grids", "orders", "trace", "account"},
+    "businessOperator": {"home", "orders", "trace", "account"},
 }
 
 

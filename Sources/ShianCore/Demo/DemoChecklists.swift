@@ -35,13 +35,17 @@ public enum DemoChecklists {
                 ("未销售超过保质期或标签不合格的食品", .critical, 20),
                 ("冷藏冷冻食品储存温度符合要求", .critical, 15),
                 ("散装食品标明名称、生产日期、保质期", .general, 10),
-                ("进口冷链食品“三专四不”落实", .critical, 15),
+                // 三专 (research/domain-cn.md §c-3): a dedicated channel, storage area and sales area.
+                ("进口冷链食品设专用通道进货（三专）", .major, 4),
+                ("进口冷链食品专区储存（三专）", .critical, 4),
+                ("进口冷链食品专区销售并公示追溯码（三专）", .major, 4),
+                ("进口冷链食品“四证一码”齐全，缺一不销售（四不）", .critical, 3),
                 ("食用农产品承诺达标合格证查验", .major, 10),
                 ("场所卫生及虫害防控", .general, 5),
             ]),
         Template(
             code: "production", name: "食品生产监督检查表（演示）",
-            categories: [.producer, .smallWorkshop, .coldStore, .centralWarehouse],
+            categories: [.producer, .smallWorkshop],
             items: [
                 ("生产许可或登记在有效期内，品种在范围内", .major, 10),
                 ("原辅料进货查验及使用记录", .major, 15),
@@ -51,6 +55,19 @@ public enum DemoChecklists {
                 ("从业人员健康管理与培训", .general, 10),
                 ("生产环境、设备清洁消毒", .general, 10),
                 ("食品安全总监、安全员履职记录", .general, 10),
+            ]),
+        Template(
+            code: "coldChain", name: "进口冷链食品贮存监督检查表（演示）",
+            categories: [.coldStore, .centralWarehouse],
+            items: [
+                ("许可证或备案凭证在有效期内并公示", .major, 10),
+                ("进口冷链食品设专用通道（三专）", .major, 10),
+                ("进口冷链食品专区储存，与其他食品分开（三专）", .critical, 15),
+                ("进口冷链食品专区出货（三专）", .major, 10),
+                ("入库批次检验检疫证明、核酸检测证明、消毒证明和追溯码齐全（四不）", .critical, 20),
+                ("冷库温度实时监测并记录", .critical, 15),
+                ("出入库台账与追溯系统一致", .major, 10),
+                ("从业人员健康管理与个人防护", .general, 10),
             ]),
     ]
 }

@@ -25,6 +25,8 @@ public enum ShianMigrations {
         CreateAttachments(),
         CreateRecusals(),
         CreateColdChain(),
+        CreateRecallsCertificatesAndMarketEntry(),
+        CreateIdempotencyKeys(),
         CreateCreation(),
     ]
 }

@@ -24,6 +24,7 @@ public final class ColdChainBatch: Model, @unchecked Sendable {
     @Field(key: "registered_at") public var registeredAt: Date
     @Parent(key: "registered_by") public var registeredBy: User
     @OptionalField(key: "recalled_at") public var recalledAt: Date?
+    @OptionalField(key: "recall_reason") public var recallReason: String?
 
     @Children(for: \.$batch) public var documents: [ImportDocument]
 

@@ -10,6 +10,13 @@ enum PublicTraceController {
     static func page(request: Request) async throws -> Response {
         let typed = ((try? request.query.get(String.self, at: "code")) ?? "").trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return .html(PublicTracePage(context: request.pageContext, typed: "", trace: nil, notFound: false).render()) }
+        if let code = ProduceCertificateCode(validating: typed) {
+            request.parameters.set("code", to: code.rawValue)
+            guard let certificate = try? await ProduceCertificates.lookUp(request: request) else {
+                return .html(PublicTracePage(context: request.pageContext, typed: typed, trace: nil, notFound: true).render(), status: .notFound)
+            }
+            return .html(PublicTracePage(context: request.pageContext, typed: typed, trace: nil, certificate: certificate, notFound: false).render())
+        }
         guard let code = TraceCode(validating: typed) else {
             return .html(PublicTracePage(context: request.pageContext, typed: typed, trace: nil, notFound: true).render(), status: .notFound)
         }
@@ -22,10 +29,13 @@ enum PublicTraceController {
         }
     }
 
-    /// `/trace/{traceCode}/qr.svg`: the QR code of the look-up page's address.
+    /// `/trace/{code}/qr.svg`: the QR code of the look-up page's address, for a trace code or a
+    /// certificate code.
     static func qr(request: Request) async throws -> Response {
-        guard let text = request.parameters.get("traceCode"), let code = TraceCode(validating: text) else { throw ShianError.notFound }
-        let symbol = try QRCode(encoding: "\(request.baseURL)/trace?code=\(code.rawValue)")
+        guard let text = request.parameters.get("traceCode"),
+            let code = TraceCode(validating: text)?.rawValue ?? ProduceCertificateCode(validating: text)?.rawValue
+        else { throw ShianError.notFound }
+        let symbol = try QRCode(encoding: "\(request.baseURL)/trace?code=\(code)")
         let response = Response(status: .ok, body: .init(string: symbol.svg(moduleSize: 4)))
         response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml")
         // Private: the address comes from the Host header, which a shared cache must not keep for others.
@@ -46,6 +56,7 @@ struct PublicTracePage {
     let context: PageContext
     let typed: String
     let trace: ColdChainAPIController.PublicTrace?
+    var certificate: ProduceCertificates.DTO? = nil
     let notFound: Bool
 
     func render() -> String {
@@ -57,6 +68,7 @@ struct PublicTracePage {
             }
             .class("filter-form no-print").id("trace-form")
             if notFound { Paragraph(context.t("trace.notFound", typed)).class("form-error").attribute(named: "role", value: "alert") }
+            if let certificate { CertificateView(context: context, certificate: certificate) }
             if let trace {
                 if trace.recalled { Paragraph(context.t("trace.recalled")).class("form-error") }
                 Div {
@@ -102,5 +114,41 @@ struct PublicTracePage {
                 }
             }
         }
+    }
+}
+
+/// A produce certificate as the public sees it: the printed certificate's fields and commitments.
+struct CertificateView: Component {
+    let context: PageContext
+    let certificate: ProduceCertificates.DTO
+
+    var body: Component {
+        Div {
+            if certificate.voided { Paragraph(context.t("produceCertificate.voided", certificate.voidReason ?? "")).class("form-error") }
+            H2(context.t("produceCertificate.title"))
+            Div {
+                Image(url: "/trace/\(certificate.code)/qr.svg", description: certificate.code).class("trace-qr")
+                DescriptionList {
+                    Term(context.t("trace.code"))
+                    Definition(certificate.code).class("code").attribute(named: "data-certificate-code", value: certificate.code)
+                    Term(context.t("produceCertificate.product"))
+                    Definition("\(certificate.productName) \(certificate.quantity.map { "\($0)" } ?? "") \(certificate.unit)")
+                    Term(context.t("produceCertificate.issuer"))
+                    Definition(certificate.issuerName)
+                    Term(context.t("produceCertificate.origin"))
+                    Definition(certificate.origin)
+                    Term(context.t("produceCertificate.issuedOn"))
+                    Definition(certificate.issuedOn)
+                    Term(context.t("produceCertificate.basis"))
+                    Definition(certificate.bases.map { ProduceCertificateBasis(rawValue: $0)?.chineseName ?? $0 }.joined(separator: "、"))
+                }
+                .class("facts")
+            }
+            .class("trace-summary")
+            H3(context.t("produceCertificate.commitments"))
+            UnorderedList { for line in certificate.commitments { ListItem(line) } }
+        }
+        .class("official-document")
+        .attribute(named: "data-voided", value: certificate.voided ? "true" : "false")
     }
 }

@@ -144,57 +144,18 @@ enum ColdChainWrites {
         return batch
     }
 
-    /// Records an event after the four-no gate and the ledger. A refusal by the gate is itself
-    /// recorded against the business (and nothing else is written).
+    /// Records one event through the same path as a bulk ingest, answering its refusal as such.
     static func recordEvent(_ input: EventInput, on batch: ColdChainBatch, by principal: Principal, on database: any Database) async throws
         -> TraceEvent
     {
-        guard let type = input.type.flatMap(TraceEventType.init(rawValue:)), type != .split else {
-            throw ShianError(.unprocessableEntity, "eventTypeInvalid", field: "type", arguments: [input.type ?? ""])
-        }
-        guard let businessID = input.businessId else {
-            throw ShianError(.unprocessableEntity, "fieldRequired", field: "businessId", arguments: ["businessId"])
-        }
-        let business = try await principal.scope.find(Business.self, businessID, on: database)
-        guard mayActFor(business, principal) else { throw ShianError.forbidden }
-        let amount = try quantity(input.quantity)
-        var named: Business?
-        if let id = input.counterpartyBusinessId {
-            guard id != businessID, let found = try await Business.find(id, on: database) else {
-                throw ShianError(.unprocessableEntity, "counterpartyInvalid", field: "counterpartyBusinessId")
-            }
-            named = found
-        }
-        let counterparty = named
-        let batchID = try batch.requireID()
-        let kinds = Set(try await ImportDocument.query(on: database).filter(\.$batch.$id == batchID).all().map(\.kind))
-        let missing = FourNoGate.missing(documents: kinds, hasTraceCode: true, eventType: type)
-        if !missing.isEmpty {
-            let refusal = TraceRefusal()
-            refusal.$batch.id = batchID
-            refusal.$business.id = businessID
-            refusal.regionCode = business.regionCode
-            refusal.eventType = type
-            refusal.missing = missing.joined(separator: ",")
-            refusal.attemptedAt = Date().storageRounded
-            refusal.$attemptedBy.id = try principal.user.requireID()
-            try await refusal.create(on: database)
-            let names = "[" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-            throw ShianError(
-                .unprocessableEntity, FourNoGate.failureCode, field: "documents",
-                arguments: [missing.map { ImportDocumentKind(rawValue: $0)?.chineseName ?? "追溯码" }.joined(separator: "、")],
-                details: ["missing": names])
-        }
-        return try await database.transaction { db in
-            let events = try await TraceEvent.query(on: db).filter(\.$batch.$id == batchID).sort(\.$sequence).all()
-            var ledger = try ledger(of: batch, events)
-            do throws(ValidationFailure) {
-                try ledger.apply(draft(type, batch: batch, business: businessID, counterparty: counterparty?.id, quantity: amount))
-            } catch {
-                throw ShianError(error)
-            }
-            return try await record(
-                type, of: batch, at: business, counterparty: counterparty, quantity: amount, by: principal, sequence: events.count + 1, on: db)
+        let item = ColdChainIngest.Item(
+            traceCode: batch.traceCode, type: input.type, businessId: input.businessId, quantity: input.quantity,
+            counterpartyBusinessId: input.counterpartyBusinessId)
+        do {
+            guard let event = try await ColdChainIngest.ingest([item], by: principal, on: database).first else { throw ShianError.notFound }
+            return event
+        } catch let refused as ColdChainIngest.Refused {
+            throw refused.failures.first?.error ?? ShianError.notFound
         }
     }
 

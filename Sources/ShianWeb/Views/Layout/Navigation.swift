@@ -2,7 +2,7 @@ import ShianCore
 
 /// The main navigation: each item shows only to the roles whose permissions open it.
 enum NavItem: String, CaseIterable, Sendable {
-    case home, creation, regions, businesses, grids, orders, departments, users, audit, account
+    case home, creation, regions, businesses, grids, orders, trace, departments, users, audit, account
 
     var url: SiteURL {
         switch self {
@@ -12,6 +12,7 @@ enum NavItem: String, CaseIterable, Sendable {
         case .businesses: .businesses
         case .grids: .grids
         case .orders: .orders
+        case .trace: .coldChain
         case .departments: .departments
         case .users: .users
         case .audit: .audit
@@ -27,7 +28,7 @@ enum NavItem: String, CaseIterable, Sendable {
         case .regions: .readRegions
         case .businesses: .readBusinesses
         case .grids: .readGrids
-        case .orders: .readInspections
+        case .orders, .trace: .readInspections
         case .departments: .readDepartments
         case .users: .readUsers
         case .audit: .readAudit
@@ -35,7 +36,9 @@ enum NavItem: String, CaseIterable, Sendable {
     }
 
     static func items(for role: Role) -> [NavItem] {
-        // Business operators see their own orders (to answer them).
-        allCases.filter { item in item.permission.map(role.may) ?? true || (item == .orders && role == .businessOperator) }
+        // Business operators see their own orders (to answer them) and their batches (to record them).
+        allCases.filter { item in
+            item.permission.map(role.may) ?? true || ((item == .orders || item == .trace) && role == .businessOperator)
+        }
     }
 }
