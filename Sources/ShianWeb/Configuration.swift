@@ -35,6 +35,8 @@ public struct ShianConfiguration: Sendable {
     /// Requests a minute one address may make to the public pages and API (`SHIAN_PUBLIC_RATE_LIMIT`;
     /// 0 turns the limit off, e.g. behind a gateway that limits already).
     public var publicRequestsPerMinute = 120
+    /// The rate limit's window, a minute; only tests change it.
+    public var publicRateWindow: TimeInterval = 60
 
     public enum LogFormat: String, Sendable { case text, json }
 

@@ -7,7 +7,7 @@ func routes(_ app: Application) throws {
         secureCookies: app.shian.secureCookies)
 
     // One counter for the public pages and API together: what anyone may read without a login.
-    let publicLimit = PublicRateLimitMiddleware(requestsPerMinute: app.shian.publicRequestsPerMinute)
+    let publicLimit = PublicRateLimitMiddleware(requestsPerMinute: app.shian.publicRequestsPerMinute, window: app.shian.publicRateWindow)
 
     do {  // operations: no session, no CSRF
         app.get("healthz", use: OperationsController.health)

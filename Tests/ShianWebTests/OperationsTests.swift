@@ -35,7 +35,7 @@ struct OperationsTests {
     }
 
     @Test func publicEndpointsAreRateLimitedPerAddress() async throws {
-        try await withShianApp(.sqlite, seedDemo: false, adjust: { $0.publicRequestsPerMinute = 3 }) { app in
+        try await withShianApp(.sqlite, seedDemo: false, adjust: { $0.publicRequestsPerMinute = 3; $0.publicRateWindow = 3600 }) { app in
             for _ in 0..<3 {
                 #expect(try await app.testing().sendRequest(.GET, "/api/v1/public/random-draws").status == .ok)
             }
