@@ -37,6 +37,7 @@ public enum Startup {
             _ = try await RandomDraws.create(
                 .init(name: "示范县第四季度餐饮服务“双随机”抽查", regionCode: DemoCounty.countyCode.rawValue, category: "caterer", count: 20),
                 by: principal, on: app.db)
+            try await DemoTraceability.seed(by: principal, on: app.db)
         }
         app.logger.notice("Seeded the demo county 示范县 (222499): \(DemoCounty.accounts().count) demo accounts, \(inspections) inspections")
         if app.shian.demoPassword == nil {
