@@ -66,6 +66,16 @@ struct ColdChainBulkTests {
             #expect(malformed.status == .unprocessableEntity)
             #expect(try await TraceEvent.query(on: app.db).count() == 4)
             #expect(try await Self.post(app, "/api/v1/cold-chain/events", #"{"events":[]}"#, token: office).status == .unprocessableEntity)
+
+            // Every record as a sortable spreadsheet, CSV and XLSX.
+            let csv = try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/records", token: office)
+            #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let lines = csv.body.string.split(separator: "\r\n")
+            #expect(lines.count == 5, "a header and four events")
+            #expect(lines.last?.contains("urn:epcglobal:cbv:bizstep:retail_selling") == true && lines.last?.contains(code) == true)
+            let xlsx = try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/records?format=xlsx", token: office)
+            #expect(xlsx.status == .ok && xlsx.body.readableBytesView.starts(with: [0x50, 0x4B]))
+            #expect(try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/records?format=pdf", token: office).status == .badRequest)
         }
     }
 }

@@ -23,15 +23,8 @@ enum BusinessExport {
             let fields = BusinessWrites.fields(of: business)
             return columns.map { fields[$0] ?? "" }
         }
-        if format == "xlsx" {
-            let data = try XLSX.workbook([XLSXSheet(name: request.t("businesses.title"), rows: [header] + rows)])
-            try await CSVExport.recordExport(entityType: Business.auditEntityType, rows: rows.count, principal: principal, on: request.db)
-            var headers = HTTPHeaders()
-            headers.contentType = ImportTable.xlsxType
-            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"businesses.xlsx\"")
-            return Response(status: .ok, headers: headers, body: .init(data: data))
-        }
-        return try await CSVExport.response(
-            filename: "businesses", header: header, rows: rows, entityType: Business.auditEntityType, principal: principal, on: request.db)
+        return try await CSVExport.table(
+            format: format, filename: "businesses", sheet: request.t("businesses.title"), header: header, rows: rows,
+            entityType: Business.auditEntityType, principal: principal, on: request.db)
     }
 }

@@ -205,6 +205,14 @@ struct ColdChainBatchPage {
                     }
                 }
                 .class("data-table")
+                if let id = batch.id, context.principal?.role.may(.readInspections) == true {
+                    Paragraph {
+                        Link(context.t("traceRecords.csv"), url: "/cold-chain/\(id)/records?format=csv").class("button")
+                        Text(" ")
+                        Link(context.t("traceRecords.xlsx"), url: "/cold-chain/\(id)/records?format=xlsx").class("button")
+                    }
+                    .class("toolbar no-print")
+                }
                 if let id = batch.id { eventForm(id) }
             }
             PageSection {

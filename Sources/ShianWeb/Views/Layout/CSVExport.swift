@@ -38,6 +38,27 @@ enum CSVExport {
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
+    /// A table as CSV (`format=csv`, the default) or an XLSX workbook of one sheet (`format=xlsx`),
+    /// audited as an export.
+    static func table(
+        format: String?, filename: String, sheet: String, header: [String], rows: [[String]], entityType: String, principal: Principal,
+        on database: any Database
+    ) async throws -> Response {
+        switch format ?? "csv" {
+        case "csv":
+            return try await response(filename: filename, header: header, rows: rows, entityType: entityType, principal: principal, on: database)
+        case "xlsx":
+            let data = try XLSX.workbook([XLSXSheet(name: sheet, rows: [header] + rows)])
+            try await recordExport(entityType: entityType, rows: rows.count, principal: principal, on: database)
+            var headers = HTTPHeaders()
+            headers.contentType = ImportTable.xlsxType
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename).xlsx\"")
+            return Response(status: .ok, headers: headers, body: .init(data: data))
+        default:
+            throw ShianError(.badRequest, "formatInvalid", field: "format")
+        }
+    }
+
     /// The audit entry of an export: who took which list, and how many rows (导出 in the operation log).
     static func recordExport(entityType: String, rows: Int, principal: Principal, on database: any Database) async throws {
         try await AuditEntry(
