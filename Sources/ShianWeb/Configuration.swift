@@ -35,6 +35,9 @@ public struct ShianConfiguration: Sendable {
     /// Requests a minute one address may make to the public pages and API (`SHIAN_PUBLIC_RATE_LIMIT`;
     /// 0 turns the limit off, e.g. behind a gateway that limits already).
     public var publicRequestsPerMinute = 120
+    /// Hours ahead a warehouse slot must be booked (`SHIAN_WAREHOUSE_LEAD_HOURS`; Shaanxi 48,
+    /// Puyang 24 — research/domain-cn.md §c-3).
+    public var warehouseLeadHours = 48
     /// The rate limit's window, a minute; only tests change it.
     public var publicRateWindow: TimeInterval = 60
 
@@ -122,6 +125,7 @@ public struct ShianConfiguration: Sendable {
             seedDemoOnFirstStart: flag("SHIAN_SEED_DEMO", default: true))
         var configured = configuration
         configured.publicRequestsPerMinute = integer("SHIAN_PUBLIC_RATE_LIMIT", default: 120, in: 0...100_000)
+        configured.warehouseLeadHours = integer("SHIAN_WAREHOUSE_LEAD_HOURS", default: 48, in: 0...720)
         switch environment["SHIAN_SMALL_BUSINESS_RULES"] ?? "" {
         case "", "jilin": configured.smallBusinessRules = .jilin
         case "gansu": configured.smallBusinessRules = .gansu

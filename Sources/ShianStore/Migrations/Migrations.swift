@@ -28,5 +28,6 @@ public enum ShianMigrations {
         CreateRecallsCertificatesAndMarketEntry(),
         CreateIdempotencyKeys(),
         CreateCreation(),
+        CreateWarehouseBookings(),
     ]
 }

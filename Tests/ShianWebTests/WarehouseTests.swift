@@ -1,0 +1,56 @@
+import Fluent
+import ShianCore
+import ShianStore
+import ShianTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ShianWeb
+
+@Suite("Centralised supervision warehouses: booking, intake, release certificate")
+struct WarehouseTests {
+    @Test(arguments: TestDatabase.all)
+    func bookTestDisinfectAndRelease(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let warehouse = try await ColdChainAPITests.business(app, .centralWarehouse)
+            let owner = try await ColdChainAPITests.business(app, .coldStore)
+            let slot = Date().addingTimeInterval(50 * 3600)
+            func body(_ at: Date) -> String {
+                #"{"warehouseBusinessId":"\#(warehouse)","ownerBusinessId":"\#(owner)","vehicle":"吉A·D7321","driver":"赵刚","goods":"冷冻牛腱","quantity":200,"unit":"箱","slotAt":"\#(at.formatted(.iso8601))"}"#
+            }
+            let late = try await app.api(.POST, "/api/v1/warehouse-bookings", token: office, json: body(Date().addingTimeInterval(3600)))
+            #expect(try late.content.get(String.self, at: "error", "code") == "bookingTooLate")
+            let notWarehouse = body(slot).replacingOccurrences(of: warehouse.uuidString, with: owner.uuidString)
+            #expect(try await app.api(.POST, "/api/v1/warehouse-bookings", token: office, json: notWarehouse)
+                .content.get(String.self, at: "error", "code") == "notAWarehouse")
+            let booked = try await app.api(.POST, "/api/v1/warehouse-bookings", token: office, json: body(slot))
+            #expect(booked.status == .created)
+            let id = try booked.content.get(String.self, at: "id")
+            let early = try await app.api(.POST, "/api/v1/warehouse-bookings/\(id)/release", token: office)
+            #expect(early.status == .conflict)
+            #expect(try early.content.get(String.self, at: "error", "code") == "releaseNotAllowed")
+            let intake = try await app.api(.POST, "/api/v1/warehouse-bookings/\(id)/intake", token: office,
+                                           json: #"{"nucleicAcidResult":"negative","disinfectant":"过氧乙酸喷洒"}"#)
+            #expect(try intake.content.get(String.self, at: "status") == "tested")
+            let released = try await app.api(.POST, "/api/v1/warehouse-bookings/\(id)/release", token: office)
+            let number = try released.content.get(String.self, at: "releaseNumber")
+            #expect(number.hasPrefix("CK"))
+            let page = try await app.testing().sendRequest(.GET, "/warehouse-releases/\(number)")
+            #expect(page.status == .ok && page.body.string.contains(#"data-release-number="\#(number)""#))
+            #expect(try await app.testing().sendRequest(.GET, "/warehouse-releases/\(number)/qr.svg").body.string.hasPrefix("<svg"))
+
+            // A positive load is refused for good.
+            let second = try await app.api(.POST, "/api/v1/warehouse-bookings", token: office, json: body(slot))
+            let other = try second.content.get(String.self, at: "id")
+            let positive = try await app.api(.POST, "/api/v1/warehouse-bookings/\(other)/intake", token: office,
+                                             json: #"{"nucleicAcidResult":"positive","disinfectant":"过氧乙酸喷洒"}"#)
+            #expect(try positive.content.get(String.self, at: "status") == "refused")
+            #expect(try await app.api(.POST, "/api/v1/warehouse-bookings/\(other)/release", token: office).status == .conflict)
+            let stranger = try await app.token(for: "business.korean")
+            #expect(try await app.api(.POST, "/api/v1/warehouse-bookings/\(other)/release", token: stranger).status == .notFound)
+            #expect(try await app.api(.GET, "/api/v1/warehouse-bookings?status=released", token: office).pluck("releaseNumber") == [number])
+        }
+    }
+}
