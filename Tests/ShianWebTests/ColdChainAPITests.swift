@@ -84,23 +84,38 @@ struct ColdChainAPITests {
             #expect(try await app.testing().sendRequest(.GET, "/trace?code=nonsense").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/trace").status == .ok)
 
+            // The restaurant splits part of what it holds into two new batches, traceable both ways.
+            let split = try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/split", token: owner,
+                                          json: #"{"businessId":"\#(lamb)","outputs":[{"quantity":5},{"quantity":5}]}"#)
+            #expect(split.status == .created, "\(split.body.string)")
+            let childCodes = try split.content.get([ColdChainAPIController.BatchDTO].self, at: "batches").map(\.traceCode)
+            #expect(childCodes.count == 2)
+            let childTrace = try await app.testing().sendRequest(.GET, "/api/v1/trace/\(childCodes[0])")
+            #expect(try childTrace.content.get([String].self, at: "ancestors") == [code])
+            #expect(try childTrace.content.get([ColdChainAPIController.PublicTrace.Document].self, at: "documents").allSatisfy(\.present))
+            let parentTrace = try await app.testing().sendRequest(.GET, "/api/v1/trace/\(code)")
+            #expect(Set(try parentTrace.content.get([String].self, at: "descendants")) == Set(childCodes))
+            let tooMuchSplit = try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/split", token: owner,
+                                                 json: #"{"businessId":"\#(lamb)","outputs":[{"quantity":100}]}"#)
+            #expect(try tooMuchSplit.content.get(String.self, at: "error", "code") == "quantityExceedsHolding")
+
             // A recall finds every holder; each confirms; nothing more may be sold, only destroyed.
             #expect(try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/recall", token: owner, json: #"{"reason":"x"}"#).status == .forbidden)
             let recall = try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/recall", token: office, json: #"{"reason":"原产国通报核酸阳性"}"#)
             #expect(recall.status == .created)
             let notices = try recall.content.get([Recalls.NoticeDTO].self, at: "notices")
             #expect(Set(notices.map(\.businessId)) == [wholesaler, lamb])
-            #expect(notices.map(\.onHand).sorted() == [30, 60])
+            #expect(notices.map(\.onHand).sorted() == [5, 5, 20, 60], "the restaurant's 20 left and the two batches it split off")
             #expect(try await app.api(.POST, "/api/v1/cold-chain/batches/\(id)/recall", token: office, json: #"{"reason":"again"}"#).status == .conflict)
             let mine = try await app.api(.GET, "/api/v1/recall-notices?confirmed=false", token: owner)
             let notice = try #require(mine.pluck("id").first)
-            #expect(mine.items.count == 1)
+            #expect(mine.items.count == 3)
             let confirmed = try await app.api(.POST, "/api/v1/recall-notices/\(notice)/confirmation", token: owner, json: #"{"note":"已下架封存 30 箱"}"#)
             #expect(confirmed.status == .ok)
-            #expect(try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/recall", token: office).content.get(Int.self, at: "unconfirmed") == 1)
+            #expect(try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/recall", token: office).content.get(Int.self, at: "unconfirmed") == 3)
             let afterRecall = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":1}"#)
             #expect(try afterRecall.content.get(String.self, at: "error", "code") == "batchRecalled")
-            #expect(try await app.api(.POST, events, token: owner, json: #"{"type":"dispose","businessId":"\#(lamb)","quantity":30}"#).status == .created)
+            #expect(try await app.api(.POST, events, token: owner, json: #"{"type":"dispose","businessId":"\#(lamb)","quantity":20}"#).status == .created)
         }
     }
 

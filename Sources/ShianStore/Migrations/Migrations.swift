@@ -29,5 +29,6 @@ public enum ShianMigrations {
         CreateIdempotencyKeys(),
         CreateCreation(),
         CreateWarehouseBookings(),
+        AddBatchParents(),
     ]
 }

@@ -12,4 +12,9 @@ enum SchemaIndex {
         }
         try await builder.run()
     }
+
+    static func drop(_ name: String, in database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: name).run()
+    }
 }

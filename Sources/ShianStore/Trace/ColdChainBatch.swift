@@ -25,6 +25,8 @@ public final class ColdChainBatch: Model, @unchecked Sendable {
     @Parent(key: "registered_by") public var registeredBy: User
     @OptionalField(key: "recalled_at") public var recalledAt: Date?
     @OptionalField(key: "recall_reason") public var recallReason: String?
+    /// The batch this one was split from (分装); nil for a batch registered at its first stop.
+    @OptionalParent(key: "parent_id") public var parent: ColdChainBatch?
 
     @Children(for: \.$batch) public var documents: [ImportDocument]
 
@@ -165,5 +167,22 @@ public struct CreateColdChain: AsyncMigration {
         try await database.schema(TraceEvent.schema).delete()
         try await database.schema(ImportDocument.schema).delete()
         try await database.schema(ColdChainBatch.schema).delete()
+    }
+}
+
+/// Batches split from another keep a link to it, for tracing back and forward.
+public struct AddBatchParents: AsyncMigration {
+    public init() {}
+
+    // No foreign-key clause: SQLite cannot drop a column that has one, and the migration must
+    // revert; batches are never deleted, so the link cannot dangle.
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(ColdChainBatch.schema).field("parent_id", .uuid).update()
+        try await SchemaIndex.create("cold_chain_batches_parent", on: ColdChainBatch.schema, columns: ["parent_id"], in: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await SchemaIndex.drop("cold_chain_batches_parent", in: database)
+        try await database.schema(ColdChainBatch.schema).deleteField("parent_id").update()
     }
 }

@@ -106,6 +106,56 @@ enum ColdChainAPIController {
         return try await EventDTO(event).encodeResponse(status: .created, for: request)
     }
 
+    struct SplitInput: Content {
+        struct Output: Content {
+            var quantity: Decimal?
+        }
+
+        var businessId: UUID?
+        var outputs: [Output]?
+    }
+
+    struct SplitDTO: Content {
+        let batches: [BatchDTO]
+    }
+
+    /// `POST /api/v1/cold-chain/batches/{id}/split`: the business splits what it holds into new batches.
+    static func split(request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let input = try APIBody.decode(SplitInput.self, from: request)
+        guard let businessID = input.businessId else {
+            throw ShianError(.unprocessableEntity, "fieldRequired", field: "businessId", arguments: ["businessId"])
+        }
+        let business = try await principal.scope.find(Business.self, businessID, on: request.db)
+        let quantities = try (input.outputs ?? []).map { output -> Decimal in
+            guard let quantity = output.quantity else { throw ShianError(.unprocessableEntity, "outputsInvalid", field: "outputs") }
+            return quantity
+        }
+        let children = try await ColdChainWrites.split(try await batch(request), at: business, into: quantities, by: principal, on: request.db)
+        var dtos: [BatchDTO] = []
+        for child in children { dtos.append(try BatchDTO(child, documents: try await documents(of: child, on: request.db))) }
+        return try await SplitDTO(batches: dtos).encodeResponse(status: .created, for: request)
+    }
+
+    /// The batches a batch came from (nearest first) and those split from it, up to `hops` links
+    /// each way: one indexed look-up per link.
+    static func lineage(of batch: ColdChainBatch, hops: Int = 6, on database: any Database) async throws -> (ancestors: [String], descendants: [String]) {
+        var ancestors: [String] = []
+        var current = batch
+        while ancestors.count < hops, let parentID = current.$parent.id, let parent = try await ColdChainBatch.find(parentID, on: database) {
+            ancestors.append(parent.traceCode)
+            current = parent
+        }
+        var descendants: [String] = []
+        var frontier = [try batch.requireID()]
+        for _ in 0..<hops where !frontier.isEmpty {
+            let children = try await ColdChainBatch.query(on: database).filter(\.$parent.$id ~~ frontier).sort(\.$traceCode).all()
+            descendants += children.map(\.traceCode)
+            frontier = children.compactMap(\.id)
+        }
+        return (ancestors, descendants)
+    }
+
     struct PublicTrace: Content {
         struct Document: Content {
             let kind: String
@@ -137,6 +187,10 @@ enum ColdChainAPIController {
         let unit: String
         let registeredAt: Date
         let recalled: Bool
+        /// The batches this one was split from, nearest first (trace back).
+        let ancestors: [String]
+        /// The batches split from this one, level by level (trace forward).
+        let descendants: [String]
         let documents: [Document]
         let events: [Step]
         let holders: [Holder]
@@ -153,6 +207,7 @@ enum ColdChainAPIController {
         async let events = TraceEvent.query(on: request.db).filter(\.$batch.$id == batchID).sort(\.$sequence).all()
         let recorded = try await events, present = try await documents
         let ledger = try ColdChainWrites.ledger(of: batch, recorded)
+        let lineage = try await lineage(of: batch, on: request.db)
         let ids = Set(recorded.flatMap { [$0.$business.id] + ($0.$counterparty.id.map { [$0] } ?? []) })
         let businesses = ids.isEmpty ? [] : try await Business.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
         let names = Dictionary(businesses.compactMap { business in business.id.map { ($0.uuidString, business.name) } }, uniquingKeysWith: { a, _ in a })
@@ -160,7 +215,7 @@ enum ColdChainAPIController {
         return PublicTrace(
             traceCode: batch.traceCode, product: batch.product, specification: batch.specification, batchNumber: batch.batchNumber,
             originCountry: batch.originCountry, quantity: Decimal(string: batch.quantity) ?? 0, unit: batch.unit,
-            registeredAt: batch.registeredAt, recalled: batch.recalledAt != nil,
+            registeredAt: batch.registeredAt, recalled: batch.recalledAt != nil, ancestors: lineage.ancestors, descendants: lineage.descendants,
             documents: ImportDocumentKind.allCases.map { kind in
                 .init(kind: kind.rawValue, name: kind.chineseName, present: byKind[kind] != nil, issuedOn: byKind[kind].map { Formatting.day($0.issuedOn) })
             },

@@ -43,9 +43,10 @@ enum ColdChainIngest {
     /// Checks and writes `items`; answers the events written, in order. With `remembering`, the
     /// request's idempotency key is stored in the same transaction as the events, with the answer
     /// `{"accepted": n}` — so a retry racing the first attempt cannot write them twice.
-    static func ingest(_ items: [Item], by principal: Principal, remembering key: IdempotencyKey? = nil, on database: any Database) async throws
-        -> [TraceEvent]
-    {
+    /// `allowingSplit` is for `ColdChainWrites.split` only, which makes the new batches a split opens.
+    static func ingest(
+        _ items: [Item], by principal: Principal, remembering key: IdempotencyKey? = nil, allowingSplit: Bool = false, on database: any Database
+    ) async throws -> [TraceEvent] {
         guard !items.isEmpty, items.count <= maximumEvents else {
             throw ShianError(.unprocessableEntity, "eventsCountInvalid", field: "events", arguments: [String(maximumEvents)])
         }
@@ -69,7 +70,7 @@ enum ColdChainIngest {
         for (index, item) in items.enumerated() {
             guard let code = item.traceCode.flatMap(TraceCode.init(validating:)), let batch = batchByCode[code.rawValue], let batchID = batch.id
             else { fail(index, ShianError(.unprocessableEntity, "batchUnknown", field: "traceCode", arguments: [item.traceCode ?? ""])); continue }
-            guard let type = item.type.flatMap(TraceEventType.init(rawValue:)), type != .split else {
+            guard let type = item.type.flatMap(TraceEventType.init(rawValue:)), type != .split || allowingSplit else {
                 fail(index, ShianError(.unprocessableEntity, "eventTypeInvalid", field: "type", arguments: [item.type ?? ""]))
                 continue
             }

@@ -88,11 +88,8 @@ enum ColdChainWrites {
         }
         let now = Date().storageRounded
         return try await database.transaction { db in
-            let today = try TraceCode(county: county, codedAt: now, serial: 1).rawValue.prefix(16)  // CL + county + date
-            let serial = try await ColdChainBatch.query(on: db).filter(\.$traceCode >= String(today)).filter(\.$traceCode < String(today) + "~")
-                .count() + 1
             let batch = ColdChainBatch()
-            batch.traceCode = try TraceCode(county: county, codedAt: now, serial: serial).rawValue
+            batch.traceCode = try await nextTraceCode(county: county, at: now, on: db)
             batch.product = product
             batch.specification = input.specification.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
             batch.batchNumber = batchNumber
@@ -112,6 +109,64 @@ enum ColdChainWrites {
             try await record(.receive, of: batch, at: importer, counterparty: nil, quantity: amount, by: principal, sequence: 1, on: db)
             try await AuditLog.record(.create, batch, before: nil, actor: principal.actor, on: db)
             return batch
+        }
+    }
+
+    /// The county's next trace code of the day (serials count per county and day; the unique index
+    /// refuses a code taken by a concurrent registration, which then fails and can be retried).
+    static func nextTraceCode(county: RegionCode, at now: Date, on db: any Database) async throws -> String {
+        let day = try TraceCode(county: county, codedAt: now, serial: 1).rawValue.prefix(16)  // CL + county + date
+        let serial = try await ColdChainBatch.query(on: db).filter(\.$traceCode >= String(day)).filter(\.$traceCode < String(day) + "~").count() + 1
+        return try TraceCode(county: county, codedAt: now, serial: serial).rawValue
+    }
+
+    /// Splits (分装) part of what `business` holds of `batch` into new batches of the given
+    /// quantities: the parent's `split` event passes the gate and the ledger like any other; each
+    /// new batch gets its own trace code, the parent's certificates and an intake at the business.
+    static func split(_ batch: ColdChainBatch, at business: Business, into quantities: [Decimal], by principal: Principal, on database: any Database)
+        async throws -> [ColdChainBatch]
+    {
+        guard !quantities.isEmpty, quantities.count <= 100, quantities.allSatisfy({ $0 > 0 }) else {
+            throw ShianError(.unprocessableEntity, "outputsInvalid", field: "outputs")
+        }
+        guard let county = RegionCode(validating: String(business.regionCode.prefix(RegionLevel.county.codeLength))) else {
+            throw ShianError(.unprocessableEntity, "regionCodeInvalid", field: "businessId")
+        }
+        let total = quantities.reduce(0, +)
+        let item = ColdChainIngest.Item(traceCode: batch.traceCode, type: TraceEventType.split.rawValue, businessId: business.id, quantity: total)
+        return try await database.transaction { db in
+            do {
+                _ = try await ColdChainIngest.ingest([item], by: principal, allowingSplit: true, on: db)
+            } catch let refused as ColdChainIngest.Refused {
+                throw refused.failures.first?.error ?? ShianError.notFound
+            }
+            let documents = try await ImportDocument.query(on: db).filter(\.$batch.$id == batch.requireID()).all()
+            let now = Date().storageRounded
+            var children: [ColdChainBatch] = []
+            for (index, quantity) in quantities.enumerated() {
+                let child = ColdChainBatch()
+                child.traceCode = try await nextTraceCode(county: county, at: now, on: db)
+                child.product = batch.product
+                child.specification = batch.specification
+                child.batchNumber = "\(batch.batchNumber)-\(index + 1)"
+                child.quantity = "\(quantity)"
+                child.unit = batch.unit
+                child.originCountry = batch.originCountry
+                child.customsDeclaration = batch.customsDeclaration
+                child.$importer.id = try business.requireID()
+                child.regionCode = business.regionCode
+                child.registeredAt = now
+                child.$registeredBy.id = try principal.user.requireID()
+                child.$parent.id = try batch.requireID()
+                try await child.create(on: db)
+                for document in documents {
+                    try await add(document.kind, number: document.number, issuer: document.issuer, issuedOn: document.issuedOn, to: child, on: db)
+                }
+                try await record(.receive, of: child, at: business, counterparty: nil, quantity: quantity, by: principal, sequence: 1, on: db)
+                try await AuditLog.record(.create, child, before: nil, actor: principal.actor, on: db)
+                children.append(child)
+            }
+            return children
         }
     }
 

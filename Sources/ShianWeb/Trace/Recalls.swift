@@ -49,8 +49,21 @@ enum Recalls {
         let unconfirmed: Int
     }
 
+    /// The batch and every batch split from it, down to six levels: a recall reaches them all.
+    static func family(of batch: ColdChainBatch, on database: any Database) async throws -> [ColdChainBatch] {
+        var family = [batch]
+        var frontier = [try batch.requireID()]
+        for _ in 0..<6 where !frontier.isEmpty {
+            let children = try await ColdChainBatch.query(on: database).filter(\.$parent.$id ~~ frontier).all()
+            family += children
+            frontier = children.compactMap(\.id)
+        }
+        return family
+    }
+
     static func dto(_ batch: ColdChainBatch, on database: any Database) async throws -> RecallDTO {
-        let notices = try await RecallNotice.query(on: database).filter(\.$batch.$id == batch.requireID()).with(\.$business).all()
+        let ids = try await family(of: batch, on: database).compactMap(\.id)
+        let notices = try await RecallNotice.query(on: database).filter(\.$batch.$id ~~ ids).with(\.$business).all()
             .sorted { $0.business.name < $1.business.name }
         return RecallDTO(
             batchId: try batch.requireID(), traceCode: batch.traceCode, recalledAt: batch.recalledAt, reason: batch.recallReason,
@@ -66,7 +79,8 @@ enum Recalls {
         return try await recall(batch, reason: input.reason, by: principal, on: request.db).encodeResponse(status: .created, for: request)
     }
 
-    /// Marks the batch recalled and notifies every business holding it, with what it held.
+    /// Marks the batch (and every batch split from it) recalled and notifies every business holding
+    /// any of them, with what it held.
     static func recall(_ batch: ColdChainBatch, reason text: String?, by principal: Principal, on database: any Database) async throws
         -> RecallDTO
     {
@@ -76,23 +90,29 @@ enum Recalls {
             throw ShianError(.unprocessableEntity, "fieldRequired", field: "reason", arguments: ["reason"])
         }
         guard batch.recalledAt == nil else { throw ShianError(.conflict, "batchRecalled", field: "batch", arguments: [batch.recallReason ?? ""]) }
-        let batchID = try batch.requireID()
-        let events = try await TraceEvent.query(on: database).filter(\.$batch.$id == batchID).sort(\.$sequence).all()
-        let holdings = try ColdChainWrites.ledger(of: batch, events).holdings(batch: batch.traceCode)
-        let ids = holdings.compactMap { UUID(uuidString: $0.business) }
+        let now = Date().storageRounded
+        let members = try await family(of: batch, on: database)
+        var held: [(batch: ColdChainBatch, holding: TraceHolding)] = []
+        for member in members {
+            let events = try await TraceEvent.query(on: database).filter(\.$batch.$id == member.requireID()).sort(\.$sequence).all()
+            held += try ColdChainWrites.ledger(of: member, events).holdings(batch: member.traceCode).map { (member, $0) }
+        }
+        let notices = held
+        let ids = notices.compactMap { UUID(uuidString: $0.holding.business) }
         let businesses = ids.isEmpty ? [] : try await Business.query(on: database).filter(\.$id ~~ ids).all()
         let regions = Dictionary(businesses.compactMap { business in business.id.map { ($0, business.regionCode) } }, uniquingKeysWith: { a, _ in a })
-        let now = Date().storageRounded
         try await database.transaction { db in
-            let before = batch.auditFields
-            batch.recalledAt = now
-            batch.recallReason = reason
-            try await batch.update(on: db)
-            try await AuditLog.record(.update, batch, before: before, actor: principal.actor, on: db)
-            for holding in holdings {
+            for member in members {
+                let before = member.auditFields
+                member.recalledAt = now
+                member.recallReason = reason
+                try await member.update(on: db)
+                try await AuditLog.record(.update, member, before: before, actor: principal.actor, on: db)
+            }
+            for (member, holding) in notices {
                 guard let id = UUID(uuidString: holding.business), let region = regions[id] else { continue }
                 let notice = RecallNotice()
-                notice.$batch.id = batchID
+                notice.$batch.id = try member.requireID()
                 notice.$business.id = id
                 notice.regionCode = region
                 notice.onHand = "\(holding.onHand)"
