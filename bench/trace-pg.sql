@@ -54,7 +54,7 @@ CREATE INDEX ON bench_chain (batch_id, hop);
 INSERT INTO trace_events (id, batch_id, type, business_id, counterparty_id, quantity, occurred_at, region_code, recorded_by, sequence)
 SELECT gen_random_uuid(), a.batch_id, e.type, CASE WHEN e.type = 'ship' THEN a.holder ELSE b.holder END,
        CASE WHEN e.type = 'ship' THEN b.holder ELSE a.holder END, '100', a.at + make_interval(hours => a.hop * 2 + e.k),
-       '229001001001001', :'user_id', 2 + a.hop * 2 + e.k - 1
+       '229001001001001', :'user_id', 2 + a.hop * 2 + e.k
 FROM bench_chain a JOIN bench_chain b ON b.batch_id = a.batch_id AND b.hop = a.hop + 1
 CROSS JOIN (VALUES ('ship', 0), ('receive', 1)) AS e(type, k);
 INSERT INTO trace_events (id, batch_id, type, business_id, counterparty_id, quantity, occurred_at, region_code, recorded_by, sequence)

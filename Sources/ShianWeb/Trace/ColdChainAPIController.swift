@@ -59,12 +59,12 @@ enum ColdChainAPIController {
         let bizStep: String
         let disposition: String
 
-        init(_ event: TraceEvent) throws {
-            id = try event.requireID()
+        init(_ event: ColdChainIngest.Written) {
+            id = event.id
             type = event.type.rawValue
-            businessId = event.$business.id
-            counterpartyBusinessId = event.$counterparty.id
-            quantity = Decimal(string: event.quantity) ?? 0
+            businessId = event.businessID
+            counterpartyBusinessId = event.counterpartyID
+            quantity = event.quantity
             occurredAt = event.occurredAt
             bizStep = event.type.bizStep
             disposition = event.type.disposition

@@ -28,6 +28,19 @@ enum ColdChainIngest {
         let failures: [Failure]
     }
 
+    /// An event as written: what the API answers with, without building a model per row.
+    struct Written: Sendable {
+        let id: UUID
+        let batchID: UUID
+        let type: TraceEventType
+        let businessID: UUID
+        let counterpartyID: UUID?
+        let quantity: Decimal
+        let occurredAt: Date
+        let regionCode: String
+        let sequence: Int
+    }
+
     /// At most this many events per request (a day of a large wholesaler's movements).
     static let maximumEvents = 10_000
 
@@ -46,14 +59,17 @@ enum ColdChainIngest {
     /// `allowingSplit` is for `ColdChainWrites.split` only, which makes the new batches a split opens.
     static func ingest(
         _ items: [Item], by principal: Principal, remembering key: IdempotencyKey? = nil, allowingSplit: Bool = false, on database: any Database
-    ) async throws -> [TraceEvent] {
+    ) async throws -> [Written] {
         guard !items.isEmpty, items.count <= maximumEvents else {
             throw ShianError(.unprocessableEntity, "eventsCountInvalid", field: "events", arguments: [String(maximumEvents)])
         }
         var failures: [Failure] = []
         func fail(_ index: Int, _ error: ShianError) { failures.append(Failure(index: index, error: error)) }
 
-        let codes = Set(items.compactMap { $0.traceCode.flatMap(TraceCode.init(validating:))?.rawValue })
+        // Thousands of events name a few hundred batches: parse each code and gate each batch once.
+        var parsed: [String: String] = [:]
+        for typed in Set(items.compactMap(\.traceCode)) { parsed[typed] = TraceCode(validating: typed)?.rawValue }
+        let codes = Set(parsed.values)
         let batches = codes.isEmpty ? [] : try await ColdChainBatch.query(on: database).filter(\.$traceCode ~~ Array(codes)).all()
         let batchByCode = Dictionary(batches.map { ($0.traceCode, $0) }, uniquingKeysWith: { a, _ in a })
         let actingIDs = Set(items.compactMap(\.businessId))
@@ -67,8 +83,9 @@ enum ColdChainIngest {
 
         var checked: [Checked] = []
         var refusals: [TraceRefusal] = []
+        var gate: [String: [String]] = [:]
         for (index, item) in items.enumerated() {
-            guard let code = item.traceCode.flatMap(TraceCode.init(validating:)), let batch = batchByCode[code.rawValue], let batchID = batch.id
+            guard let code = item.traceCode.flatMap({ parsed[$0] }), let batch = batchByCode[code], let batchID = batch.id
             else { fail(index, ShianError(.unprocessableEntity, "batchUnknown", field: "traceCode", arguments: [item.traceCode ?? ""])); continue }
             guard let type = item.type.flatMap(TraceEventType.init(rawValue:)), type != .split || allowingSplit else {
                 fail(index, ShianError(.unprocessableEntity, "eventTypeInvalid", field: "type", arguments: [item.type ?? ""]))
@@ -93,7 +110,9 @@ enum ColdChainIngest {
                 fail(index, ShianError(.unprocessableEntity, "batchRecalled", field: "type", arguments: [batch.recallReason ?? ""]))
                 continue
             }
-            let missing = FourNoGate.missing(documents: kinds[batchID] ?? [], hasTraceCode: true, eventType: type)
+            let gateKey = "\(batchID)|\(type.passesFourNoGate)"
+            let missing = gate[gateKey] ?? FourNoGate.missing(documents: kinds[batchID] ?? [], hasTraceCode: true, eventType: type)
+            gate[gateKey] = missing
             guard missing.isEmpty else {
                 let refusal = TraceRefusal()
                 refusal.$batch.id = batchID
@@ -119,13 +138,14 @@ enum ColdChainIngest {
         guard failures.isEmpty else { throw Refused(failures: failures) }
 
         let accepted = checked
-        return try await database.transaction { db -> [TraceEvent] in
+        return try await database.transaction { db -> [Written] in
             let involved = Array(Set(accepted.compactMap(\.batch.id)))
             let existing = try await TraceEvent.query(on: db).filter(\.$batch.$id ~~ involved).sort(\.$batch.$id).sort(\.$sequence).all()
             let byBatch = Dictionary(grouping: existing, by: { $0.$batch.id })
             var ledgers: [UUID: TraceLedger] = [:]
             var sequences: [UUID: Int] = [:]
-            var written: [TraceEvent] = []
+            var written: [Written] = []
+            written.reserveCapacity(accepted.count)
             var refused: [Failure] = []
             let now = Date().storageRounded
             let recorder = try principal.user.requireID()
@@ -144,21 +164,12 @@ enum ColdChainIngest {
                     continue
                 }
                 sequences[batchID, default: 0] += 1
-                let row = TraceEvent()
-                row.id = UUID()
-                row.$batch.id = batchID
-                row.type = event.type
-                row.$business.id = businessID
-                row.$counterparty.id = event.counterparty
-                row.quantity = "\(event.quantity)"
-                row.occurredAt = now
-                row.regionCode = event.business.regionCode
-                row.$recordedBy.id = recorder
-                row.sequence = sequences[batchID] ?? 1
-                written.append(row)
+                written.append(Written(
+                    id: UUID(), batchID: batchID, type: event.type, businessID: businessID, counterpartyID: event.counterparty,
+                    quantity: event.quantity, occurredAt: now, regionCode: event.business.regionCode, sequence: sequences[batchID] ?? 1))
             }
             guard refused.isEmpty else { throw Refused(failures: refused) }
-            try await insert(written, on: db)
+            try await insert(written, recordedBy: recorder, on: db)
             if let key {
                 key.status = 201
                 key.body = #"{"accepted":\#(written.count)}"#
@@ -169,19 +180,16 @@ enum ColdChainIngest {
     }
 
     /// Many rows per statement: the ingest's cost is the checks, not one round trip per row.
-    private static func insert(_ events: [TraceEvent], on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else {
-            try await events.create(on: database)
-            return
-        }
+    private static func insert(_ events: [Written], recordedBy recorder: UUID, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw ShianError(.internalServerError, "internalError") }
         let columns = ["id", "batch_id", "type", "business_id", "counterparty_id", "quantity", "occurred_at", "region_code", "recorded_by", "sequence"]
         for start in stride(from: 0, to: events.count, by: 500) {
             var insert = sql.insert(into: TraceEvent.schema).columns(columns)
             for event in events[start..<min(start + 500, events.count)] {
                 insert = insert.values([
-                    SQLBind(event.id), SQLBind(event.$batch.id), SQLBind(event.type.rawValue), SQLBind(event.$business.id),
-                    SQLBind(event.$counterparty.id), SQLBind(event.quantity), SQLBind(event.occurredAt), SQLBind(event.regionCode),
-                    SQLBind(event.$recordedBy.id), SQLBind(event.sequence),
+                    SQLBind(event.id), SQLBind(event.batchID), SQLBind(event.type.rawValue), SQLBind(event.businessID),
+                    SQLBind(event.counterpartyID), SQLBind("\(event.quantity)"), SQLBind(event.occurredAt), SQLBind(event.regionCode),
+                    SQLBind(recorder), SQLBind(event.sequence),
                 ])
             }
             try await insert.run()

@@ -201,7 +201,7 @@ enum ColdChainWrites {
 
     /// Records one event through the same path as a bulk ingest, answering its refusal as such.
     static func recordEvent(_ input: EventInput, on batch: ColdChainBatch, by principal: Principal, on database: any Database) async throws
-        -> TraceEvent
+        -> ColdChainIngest.Written
     {
         let item = ColdChainIngest.Item(
             traceCode: batch.traceCode, type: input.type, businessId: input.businessId, quantity: input.quantity,
