@@ -30,5 +30,6 @@ public enum ShianMigrations {
         CreateCreation(),
         CreateWarehouseBookings(),
         AddBatchParents(),
+        CreateReporting(),
     ]
 }

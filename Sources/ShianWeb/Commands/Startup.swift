@@ -31,6 +31,7 @@ public enum Startup {
         try await DemoSeeder.seed(on: app.db, passwordHash: try await app.password.async.hash(password))
         let inspections = try await DemoInspections.seed(on: app.db, today: Date())
         try await DemoCreation.seed(on: app.db, now: Date())
+        try await DemoReporting.seed(on: app.db, now: Date())
         if let office = try await User.query(on: app.db).filter(\.$username == "office").first(), let id = office.id {
             // A published random draw (双随机、一公开) of this quarter's catering checks.
             let principal = Principal(user: office, credential: .token(id: id, access: .readWrite))

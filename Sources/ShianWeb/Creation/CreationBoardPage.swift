@@ -57,6 +57,7 @@ struct CreationBoardPage {
                 String(Int((campaign.standard.passRules.keyItemShare * 100).rounded())))).class("hint")
         }
         .class("cards")
+        Paragraph { Link(context.t("reporting.title"), url: "/creation/reports").class("button") }.class("toolbar no-print")
         vetoRisks(forecast)
         gaps(forecast, campaign: campaign)
         unitsTable(model.units)

@@ -174,6 +174,8 @@ enum CreationQueries {
         // No inspections required and none issued yet means no data, not a computed zero.
         for (id, value) in loop where value.value != nil || values[id] == nil { values[id] = value }
         if let coverage = try await licenceCoverage(place: place, now: now, on: database) { values[.licenceCoverage] = coverage }
+        // Computed from the townships' reports once forms exist; recorded figures stand until then.
+        for (id, value) in try await Reporting.metricValues(county: place, now: now, on: database) { values[id] = value }
         return values
     }
 

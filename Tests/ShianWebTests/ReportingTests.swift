@@ -1,0 +1,63 @@
+import Fluent
+import ShianCore
+import ShianStore
+import ShianTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import ShianWeb
+
+@Suite("Data reporting: submissions, rules, lagging townships")
+struct ReportingTests {
+    @Test(arguments: TestDatabase.all)
+    func aTownshipThatHasNotReportedShowsAsLagging(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            try await DemoReporting.seed(on: app.db, now: Date())
+            let office = try await app.token(for: "office")
+            let township = try await app.token(for: "township.101")
+            let lagging = try await app.api(.GET, "/api/v1/reports/monthly/lagging", token: office)
+            #expect(lagging.status == .ok)
+            let units = try lagging.content.get([Reporting.LaggingDTO.Unit].self, at: "units")
+            #expect(units.count == 12)
+            let first = try #require(units.first)
+            #expect(first.lagging && first.missingPeriods.count == 2, "the township that skipped two months comes first")
+            #expect(units[1].lagging && units[1].missingPeriods.isEmpty && units[1].onTime < units[1].submitted, "then the late one")
+            #expect(units.dropFirst(2).allSatisfy { !$0.lagging })
+            let before = try await Reporting.metricValues(county: DemoCounty.countyCode, now: Date(), on: app.db)
+            #expect((before[.reportingCompleteness]?.value ?? 100) < 100)
+
+            // The lagging township's missing month, sent now (late): one month fewer missing.
+            let month = try #require(first.missingPeriods.last)
+            let body = #"{"period":"\#(month)","unitCode":"\#(first.unitCode)","values":{"inspections":52,"samples":14,"failedSamples":1,"complaints":6,"cases":2}}"#
+            #expect(try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: office, json: body).status == .created)
+            #expect(try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: office, json: body).status == .conflict)
+            let after = try await app.api(.GET, "/api/v1/reports/monthly/lagging", token: office)
+            let unit = try #require(try after.content.get([Reporting.LaggingDTO.Unit].self, at: "units").first { $0.unitCode == first.unitCode })
+            #expect(unit.missingPeriods.count == 1)
+            let improved = try await Reporting.metricValues(county: DemoCounty.countyCode, now: Date(), on: app.db)
+            #expect((improved[.reportingCompleteness]?.value ?? 0) > (before[.reportingCompleteness]?.value ?? 0))
+
+            // Rules: a high-importance one refuses, a low one is kept as a warning; scope and shape.
+            let current = MarketEntryLot.month(of: Date())
+            let impossible = #"{"period":"\#(current)","values":{"inspections":40,"samples":3,"failedSamples":5,"complaints":1,"cases":0}}"#
+            let refused = try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: township, json: impossible)
+            #expect(try refused.content.get(String.self, at: "error", "code") == "reportRuleViolated")
+            let odd = #"{"period":"\#(current)","values":{"inspections":1,"samples":3,"failedSamples":0,"complaints":0,"cases":5}}"#
+            let warned = try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: township, json: odd)
+            #expect(warned.status == .created)
+            #expect(try warned.content.get([ReportViolation].self, at: "warnings").count == 1)
+            #expect(try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: township,
+                                      json: odd.replacingOccurrences(of: #""period":"\#(current)""#, with: #""period":"\#(current)","unitCode":"222499102""#))
+                .status == .forbidden)
+            #expect(try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: township,
+                                      json: odd.replacingOccurrences(of: current, with: "2099-01")).status == .unprocessableEntity)
+            #expect(try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: township,
+                                      json: #"{"period":"\#(current)","values":{"inspections":1}}"#).status == .unprocessableEntity)
+            #expect(try await app.api(.POST, "/api/v1/reports/nothing/submissions", token: township, json: odd).status == .notFound)
+            var browser = try await Browser.loggedIn(app, as: "office")
+            let page = try await browser.get("/creation/reports")
+            #expect(page.status == .ok && page.body.string.contains(#"data-lagging="true""#))
+        }
+    }
+}
