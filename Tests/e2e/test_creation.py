@@ -62,3 +62,15 @@ def test_board_evidence_return_approve_moves_the_forecast(server, password, brow
     _open_item(market, server.base_url)
     assert not market.find_elements(By.CSS_SELECTOR, "form#evidence-form"), "approved evidence is locked"
     screenshot(office, "creation-item-approved", "foodSafetyOffice")
+
+
+def test_lagging_townships_show_on_the_reporting_page(server, password, browser):
+    """The demo's monthly report: one township has not reported two months, one reported late."""
+    desk = browser()
+    login(desk, server.base_url, "office", password)
+    desk.get(server.url("/creation/reports"))
+    wait_loaded(desk)
+    lagging = desk.find_elements(By.CSS_SELECTOR, "tr[data-lagging='true']")
+    assert len(lagging) == 2, [row.text for row in lagging]
+    assert len(desk.find_elements(By.CSS_SELECTOR, "tr[data-lagging='false']")) == 10
+    screenshot(desk, "creation-reporting", "foodSafetyOffice")
