@@ -13,6 +13,7 @@ struct ReportingTests {
     @Test(arguments: TestDatabase.all)
     func aTownshipThatHasNotReportedShowsAsLagging(database: TestDatabase) async throws {
         try await withShianApp(database) { app in
+            try await DemoCreation.seed(on: app.db, now: Date())
             try await DemoReporting.seed(on: app.db, now: Date())
             let office = try await app.token(for: "office")
             let township = try await app.token(for: "township.101")
@@ -55,6 +56,14 @@ struct ReportingTests {
             #expect(try await app.api(.POST, "/api/v1/reports/monthly/submissions", token: township,
                                       json: #"{"period":"\#(current)","values":{"inspections":1}}"#).status == .unprocessableEntity)
             #expect(try await app.api(.POST, "/api/v1/reports/nothing/submissions", token: township, json: odd).status == .notFound)
+            // The self-assessment report: every item and the projected total, CSV and XLSX.
+            let report = try await app.api(.GET, "/api/v1/creation/self-assessment", token: office)
+            #expect(report.status == .ok)
+            let lines = report.body.string.split(separator: "\r\n")
+            #expect(lines.count == 94 + 2, "a header, the 94 items and the total")
+            #expect(lines.last?.contains("合计") == true)
+            let xlsx = try await app.api(.GET, "/api/v1/creation/self-assessment?format=xlsx", token: office)
+            #expect(xlsx.status == .ok && xlsx.body.readableBytesView.starts(with: [0x50, 0x4B]))
             var browser = try await Browser.loggedIn(app, as: "office")
             let page = try await browser.get("/creation/reports")
             #expect(page.status == .ok && page.body.string.contains(#"data-lagging="true""#))

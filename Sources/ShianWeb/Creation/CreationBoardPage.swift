@@ -57,7 +57,14 @@ struct CreationBoardPage {
                 String(Int((campaign.standard.passRules.keyItemShare * 100).rounded())))).class("hint")
         }
         .class("cards")
-        Paragraph { Link(context.t("reporting.title"), url: "/creation/reports").class("button") }.class("toolbar no-print")
+        Paragraph {
+            Link(context.t("reporting.title"), url: "/creation/reports").class("button")
+            Text(" ")
+            Link(context.t("selfAssessment.xlsx"), url: "/creation/self-assessment?format=xlsx").class("button")
+            Text(" ")
+            Link(context.t("selfAssessment.csv"), url: "/creation/self-assessment?format=csv").class("button")
+        }
+        .class("toolbar no-print")
         vetoRisks(forecast)
         gaps(forecast, campaign: campaign)
         unitsTable(model.units)

@@ -13,6 +13,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         pages.post("creation", "indicators", ":number", "unlock", use: CreationController.unlock)
         pages.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
         pages.get("creation", "reports", use: ReportingPages.index)
+        pages.get("creation", "self-assessment", use: SelfAssessmentExport.response)
     }
     if let authenticated {  // under /api/v1, bearer token required
         authenticated.on(.POST, "standards", "import", body: .collect(maxSize: "5mb"), use: CreationAPIController.importStandard)
@@ -28,6 +29,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         authenticated.post("creation", "indicators", ":number", "unlock", use: CreationAPIController.unlock)
         authenticated.put("creation", "metric-values", ":metric", use: CreationAPIController.recordMetricValue)
         authenticated.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
+        authenticated.get("creation", "self-assessment", use: SelfAssessmentExport.response)
         authenticated.post("reports", ":code", "submissions", use: Reporting.submit)
         authenticated.get("reports", ":code", "lagging", use: Reporting.laggingAPI)
     }
