@@ -38,7 +38,9 @@ enum ColdChainWrites {
         (principal.role == .businessOperator && principal.user.$business.id == business.id) || principal.role.may(.manageBusinesses)
     }
 
-    private static func text(_ value: String?, _ field: String, max: Int = 100) throws -> String {
+    /// A required text field, trimmed, at most `max` characters: the one check every traceability
+    /// form and API body uses.
+    static func text(_ value: String?, _ field: String, max: Int = 100) throws -> String {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ShianError(.unprocessableEntity, "fieldRequired", field: field, arguments: [field]) }
         guard trimmed.count <= max else { throw ShianError(.unprocessableEntity, "textTooLong", field: field, arguments: [String(max)]) }

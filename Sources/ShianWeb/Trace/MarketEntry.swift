@@ -61,15 +61,9 @@ enum MarketEntry {
         guard market.category == .farmersMarket || market.category == .wholesaleMarket else {
             throw ShianError(.unprocessableEntity, "notAMarket", field: "marketBusinessId")
         }
-        func text(_ value: String?, _ field: String, max: Int) throws -> String {
-            let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw ShianError(.unprocessableEntity, "fieldRequired", field: field, arguments: [field]) }
-            guard trimmed.count <= max else { throw ShianError(.unprocessableEntity, "textTooLong", field: field, arguments: [String(max)]) }
-            return trimmed
-        }
-        let seller = try text(input.seller, "seller", max: 50)
-        let product = try text(input.productName, "productName", max: 50)
-        let unit = try text(input.unit, "unit", max: 10)
+        let seller = try ColdChainWrites.text(input.seller, "seller", max: 50)
+        let product = try ColdChainWrites.text(input.productName, "productName", max: 50)
+        let unit = try ColdChainWrites.text(input.unit, "unit", max: 10)
         if let quantity = input.quantity, quantity <= 0 { throw ShianError(.unprocessableEntity, "quantityInvalid", field: "quantity") }
         var certificate: ProduceCertificate?
         if let typed = input.certificateCode, !typed.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -72,13 +72,6 @@ enum WarehouseBookings {
         return try await ColdChainBatch.find(id, on: database)?.traceCode
     }
 
-    private static func text(_ value: String?, _ field: String, max: Int = 50) throws -> String {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ShianError(.unprocessableEntity, "fieldRequired", field: field, arguments: [field]) }
-        guard trimmed.count <= max else { throw ShianError(.unprocessableEntity, "textTooLong", field: field, arguments: [String(max)]) }
-        return trimmed
-    }
-
     /// `POST /api/v1/warehouse-bookings`: the owner (or an officer for it) books a slot at least the
     /// configured lead time ahead (`SHIAN_WAREHOUSE_LEAD_HOURS`).
     static func book(request: Request) async throws -> Response {
@@ -102,11 +95,11 @@ enum WarehouseBookings {
         booking.$warehouse.id = warehouseID
         booking.$owner.id = ownerID
         booking.regionCode = warehouse.regionCode
-        booking.vehicle = try text(input.vehicle, "vehicle", max: 20)
-        booking.driver = try text(input.driver, "driver")
-        booking.goods = try text(input.goods, "goods", max: 100)
+        booking.vehicle = try ColdChainWrites.text(input.vehicle, "vehicle", max: 20)
+        booking.driver = try ColdChainWrites.text(input.driver, "driver", max: 50)
+        booking.goods = try ColdChainWrites.text(input.goods, "goods", max: 100)
         booking.quantity = "\(quantity)"
-        booking.unit = try text(input.unit, "unit", max: 10)
+        booking.unit = try ColdChainWrites.text(input.unit, "unit", max: 10)
         booking.slotAt = slot.storageRounded
         booking.status = .booked
         booking.$bookedBy.id = try principal.user.requireID()
@@ -145,7 +138,7 @@ enum WarehouseBookings {
         guard let result = input.nucleicAcidResult, ["negative", "positive"].contains(result) else {
             throw ShianError(.unprocessableEntity, "testResultInvalid", field: "nucleicAcidResult", arguments: [input.nucleicAcidResult ?? ""])
         }
-        let disinfectant = try text(input.disinfectant, "disinfectant")
+        let disinfectant = try ColdChainWrites.text(input.disinfectant, "disinfectant", max: 50)
         var batchID: UUID?
         if let typed = input.traceCode, !typed.isEmpty {
             guard let code = TraceCode(validating: typed), let batch = try await ColdChainBatch.query(on: request.db).filter(\.$traceCode == code.rawValue).first()
