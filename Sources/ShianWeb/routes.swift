@@ -195,6 +195,7 @@ func routes(_ app: Application) throws {
         authenticated.post("cold-chain", "batches", ":id", "documents", use: ColdChainAPIController.addDocument)
         authenticated.post("cold-chain", "batches", ":id", "events", use: ColdChainAPIController.recordEvent)
         authenticated.post("cold-chain", "batches", ":id", "split", use: ColdChainAPIController.split)
+        authenticated.post("cold-chain", "batches", ":id", "process", use: ColdChainAPIController.process)
         authenticated.on(.POST, "cold-chain", "events", body: .collect(maxSize: "20mb"), use: ColdChainBulkAPI.ingest)
         authenticated.on(.POST, "cold-chain", "epcis", body: .collect(maxSize: "20mb"), use: ColdChainBulkAPI.importEPCIS)
         authenticated.get("cold-chain", "batches", ":id", "epcis", use: ColdChainBulkAPI.exportEPCIS)

@@ -120,6 +120,59 @@ struct ColdChainAPITests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func processingMakesNewProductsTraceableToTheirSource(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let office = try await app.token(for: "office")
+            let importer = try await Self.business(app, .coldStore)
+            let register = { (documents: String) in
+                try await app.api(.POST, "/api/v1/cold-chain/batches", token: office, json:
+                    #"{"product":"冷冻牛腱","batchNumber":"BR-9","quantity":10,"unit":"CT","originCountry":"巴西","importerBusinessId":"\#(importer)","documents":\#(documents)}"#)
+            }
+            let incomplete = try await register(Self.documents)
+            let incompleteID = try incomplete.content.get(String.self, at: "id")
+            let full = #"[{"kind":"disinfection","number":"XD-1","issuer":"示范县疾控中心","issuedOn":"2026-11-20"},"# + Self.documents.dropFirst()
+            let registered = try await register(full)
+            let id = try registered.content.get(String.self, at: "id")
+            let code = try registered.content.get(String.self, at: "traceCode")
+            let batches = try await ColdChainBatch.query(on: app.db).count()
+            let process = "/api/v1/cold-chain/batches/\(id)/process"
+            let outputs = #"[{"product":"牛排","specification":"200g/片","quantity":150,"unit":"H87"},{"product":"牛肉馅","quantity":40,"unit":"kgm"}]"#
+
+            // Refusals name the field, and write neither an event nor a batch.
+            for (body, code, field) in [
+                (#"{"businessId":"\#(importer)","quantity":4,"outputs":[{"quantity":5,"unit":"KGM"}]}"#, "fieldRequired", "outputs[0].product"),
+                (#"{"businessId":"\#(importer)","quantity":4,"outputs":[{"product":"牛排","quantity":5,"unit":"千克"}]}"#, "unitInvalid", "outputs[0].unit"),
+                (#"{"businessId":"\#(importer)","outputs":\#(outputs)}"#, "quantityInvalid", "quantity"),
+                (#"{"businessId":"\#(importer)","quantity":4,"outputs":[]}"#, "outputsInvalid", "outputs"),
+                (#"{"businessId":"\#(importer)","quantity":11,"outputs":\#(outputs)}"#, "quantityExceedsHolding", nil),
+            ] {
+                let refused = try await app.api(.POST, process, token: office, json: body)
+                #expect(refused.status == .unprocessableEntity, "\(body)")
+                #expect(try refused.content.get(String.self, at: "error", "code") == code, "\(body): \(refused.body.string)")
+                if let field { #expect(try refused.content.get(String.self, at: "error", "field") == field) }
+            }
+            let ungated = try await app.api(.POST, "/api/v1/cold-chain/batches/\(incompleteID)/process", token: office,
+                                            json: #"{"businessId":"\#(importer)","quantity":4,"outputs":\#(outputs)}"#)
+            #expect(try ungated.content.get(String.self, at: "error", "code") == "missingImportDocuments")
+            #expect(try await ColdChainBatch.query(on: app.db).count() == batches)
+            #expect(try await TraceEvent.query(on: app.db).filter(\.$type == .process).count() == 0)
+
+            // Four cartons become steaks in pieces and mince in kilograms, each traceable to the import.
+            let made = try await app.api(.POST, process, token: office, json: #"{"businessId":"\#(importer)","quantity":4,"outputs":\#(outputs)}"#)
+            #expect(made.status == .created, "\(made.body.string)")
+            let children = try made.content.get([ColdChainAPIController.BatchDTO].self, at: "batches")
+            #expect(children.map(\.product) == ["牛排", "牛肉馅"] && children.map(\.unit) == ["H87", "KGM"])
+            #expect(children.map(\.quantity) == [150, 40] && children.map(\.batchNumber) == ["BR-9-P1", "BR-9-P2"])
+            #expect(children.allSatisfy { $0.missing.isEmpty }, "the source's certificates cover what is made of it")
+            let childTrace = try await app.testing().sendRequest(.GET, "/api/v1/trace/\(children[0].traceCode)")
+            #expect(try childTrace.content.get([String].self, at: "ancestors") == [code])
+            let holders = try await app.testing().sendRequest(.GET, "/api/v1/trace/\(code)").content
+                .get([ColdChainAPIController.PublicTrace.Holder].self, at: "holders")
+            #expect(holders.map(\.onHand) == [6], "four of ten cartons were used up")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func badBatchesAndEventsAreRefusedAndWriteNothing(database: TestDatabase) async throws {
         try await withShianApp(database) { app in
             let office = try await app.token(for: "office")

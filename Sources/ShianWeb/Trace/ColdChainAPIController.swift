@@ -106,35 +106,27 @@ enum ColdChainAPIController {
         return try await EventDTO(event).encodeResponse(status: .created, for: request)
     }
 
-    struct SplitInput: Content {
-        struct Output: Content {
-            var quantity: Decimal?
-        }
-
-        var businessId: UUID?
-        var outputs: [Output]?
-    }
-
-    struct SplitDTO: Content {
+    struct DerivedDTO: Content {
         let batches: [BatchDTO]
     }
 
-    /// `POST /api/v1/cold-chain/batches/{id}/split`: the business splits what it holds into new batches.
+    /// `POST /api/v1/cold-chain/batches/{id}/split`: the business repacks part of what it holds into new batches.
     static func split(request: Request) async throws -> Response {
+        try await derive(.split, request: request)
+    }
+
+    /// `POST /api/v1/cold-chain/batches/{id}/process`: the business turns part of what it holds into new products.
+    static func process(request: Request) async throws -> Response {
+        try await derive(.process, request: request)
+    }
+
+    private static func derive(_ type: TraceEventType, request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let input = try APIBody.decode(SplitInput.self, from: request)
-        guard let businessID = input.businessId else {
-            throw ShianError(.unprocessableEntity, "fieldRequired", field: "businessId", arguments: ["businessId"])
-        }
-        let business = try await principal.scope.find(Business.self, businessID, on: request.db)
-        let quantities = try (input.outputs ?? []).map { output -> Decimal in
-            guard let quantity = output.quantity else { throw ShianError(.unprocessableEntity, "outputsInvalid", field: "outputs") }
-            return quantity
-        }
-        let children = try await ColdChainWrites.split(try await batch(request), at: business, into: quantities, by: principal, on: request.db)
+        let input = try APIBody.decode(ColdChainWrites.DeriveInput.self, from: request)
+        let children = try await ColdChainWrites.derive(type, input, from: try await batch(request), by: principal, on: request.db)
         var dtos: [BatchDTO] = []
         for child in children { dtos.append(try BatchDTO(child, documents: try await documents(of: child, on: request.db))) }
-        return try await SplitDTO(batches: dtos).encodeResponse(status: .created, for: request)
+        return try await DerivedDTO(batches: dtos).encodeResponse(status: .created, for: request)
     }
 
     /// The batches a batch came from (nearest first) and those split from it, up to `hops` links

@@ -47,7 +47,16 @@ enum ColdChainWrites {
         return trimmed
     }
 
-    private static func quantity(_ value: Decimal?, _ field: String = "quantity") throws -> Decimal {
+    /// UN/ECE Recommendation 20 codes, as EPCIS `uom` expects: KGM, TNE, CT, H87 …
+    static func unit(_ value: String?, _ field: String) throws -> String {
+        let unit = try text(value, field, max: 3).uppercased()
+        guard unit.count >= 2, unit.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw ShianError(.unprocessableEntity, "unitInvalid", field: field, arguments: [unit])
+        }
+        return unit
+    }
+
+    static func quantity(_ value: Decimal?, _ field: String = "quantity") throws -> Decimal {
         guard let value, value > 0, value <= 1_000_000_000 else {
             throw ShianError(.unprocessableEntity, "quantityInvalid", field: field)
         }
@@ -75,11 +84,7 @@ enum ColdChainWrites {
         let product = try text(input.product, "product")
         let batchNumber = try text(input.batchNumber, "batchNumber", max: 60)
         let amount = try quantity(input.quantity)
-        let unit = try text(input.unit, "unit", max: 3).uppercased()
-        // UN/ECE Recommendation 20 codes, as EPCIS `uom` expects: KGM, TNE, CT, H87 …
-        guard unit.count >= 2, unit.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw ShianError(.unprocessableEntity, "unitInvalid", field: "unit", arguments: [unit])
-        }
+        let unit = try self.unit(input.unit, "unit")
         let country = try text(input.originCountry, "originCountry", max: 40)
         let documents = try (input.documents ?? []).enumerated().map { try document($1, at: $0) }
         guard Set(documents.map(\.0)).count == documents.count else {
@@ -122,57 +127,7 @@ enum ColdChainWrites {
         return try TraceCode(county: county, codedAt: now, serial: serial).rawValue
     }
 
-    /// Splits (分装) part of what `business` holds of `batch` into new batches of the given
-    /// quantities: the parent's `split` event passes the gate and the ledger like any other; each
-    /// new batch gets its own trace code, the parent's certificates and an intake at the business.
-    static func split(_ batch: ColdChainBatch, at business: Business, into quantities: [Decimal], by principal: Principal, on database: any Database)
-        async throws -> [ColdChainBatch]
-    {
-        guard !quantities.isEmpty, quantities.count <= 100, quantities.allSatisfy({ $0 > 0 }) else {
-            throw ShianError(.unprocessableEntity, "outputsInvalid", field: "outputs")
-        }
-        guard let county = RegionCode(validating: String(business.regionCode.prefix(RegionLevel.county.codeLength))) else {
-            throw ShianError(.unprocessableEntity, "regionCodeInvalid", field: "businessId")
-        }
-        let total = quantities.reduce(0, +)
-        let item = ColdChainIngest.Item(traceCode: batch.traceCode, type: TraceEventType.split.rawValue, businessId: business.id, quantity: total)
-        return try await database.transaction { db in
-            do {
-                _ = try await ColdChainIngest.ingest([item], by: principal, allowingSplit: true, on: db)
-            } catch let refused as ColdChainIngest.Refused {
-                throw refused.failures.first?.error ?? ShianError.notFound
-            }
-            let documents = try await ImportDocument.query(on: db).filter(\.$batch.$id == batch.requireID()).all()
-            let now = Date().storageRounded
-            var children: [ColdChainBatch] = []
-            for (index, quantity) in quantities.enumerated() {
-                let child = ColdChainBatch()
-                child.traceCode = try await nextTraceCode(county: county, at: now, on: db)
-                child.product = batch.product
-                child.specification = batch.specification
-                child.batchNumber = "\(batch.batchNumber)-\(index + 1)"
-                child.quantity = "\(quantity)"
-                child.unit = batch.unit
-                child.originCountry = batch.originCountry
-                child.customsDeclaration = batch.customsDeclaration
-                child.$importer.id = try business.requireID()
-                child.regionCode = business.regionCode
-                child.registeredAt = now
-                child.$registeredBy.id = try principal.user.requireID()
-                child.$parent.id = try batch.requireID()
-                try await child.create(on: db)
-                for document in documents {
-                    try await add(document.kind, number: document.number, issuer: document.issuer, issuedOn: document.issuedOn, to: child, on: db)
-                }
-                try await record(.receive, of: child, at: business, counterparty: nil, quantity: quantity, by: principal, sequence: 1, on: db)
-                try await AuditLog.record(.create, child, before: nil, actor: principal.actor, on: db)
-                children.append(child)
-            }
-            return children
-        }
-    }
-
-    private static func add(_ kind: ImportDocumentKind, number: String, issuer: String, issuedOn: Date, to batch: ColdChainBatch, on db: any Database)
+    static func add(_ kind: ImportDocumentKind, number: String, issuer: String, issuedOn: Date, to batch: ColdChainBatch, on db: any Database)
         async throws
     {
         let document = ImportDocument()
@@ -237,7 +192,7 @@ enum ColdChainWrites {
     }
 
     @discardableResult
-    private static func record(
+    static func record(
         _ type: TraceEventType, of batch: ColdChainBatch, at business: Business, counterparty: Business?, quantity: Decimal,
         by principal: Principal, sequence: Int, on db: any Database
     ) async throws -> TraceEvent {
