@@ -67,6 +67,8 @@ enum SiteURL: Sendable {
     case certificateNew
     case certificates
     case marketEntry
+    case marketSellers
+    case marketSellerDeparture(UUID)
 
     var path: String {
         switch self {
@@ -133,6 +135,8 @@ enum SiteURL: Sendable {
         case .certificateNew: "/produce-certificates/new"
         case .certificates: "/produce-certificates"
         case .marketEntry: "/market-entry"
+        case .marketSellers: "/market-sellers"
+        case .marketSellerDeparture(let id): "/market-sellers/\(id)/departure"
         case .businessProducts(let id): "/businesses/\(id)/products"
         }
     }
@@ -176,6 +180,7 @@ enum SiteURL: Sendable {
         case .certificateNew: ["produce-certificates", "new"]
         case .certificates: ["produce-certificates"]
         case .marketEntry: ["market-entry"]
+        case .marketSellerDeparture: ["market-sellers", ":id", "departure"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

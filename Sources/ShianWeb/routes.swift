@@ -105,6 +105,9 @@ func routes(_ app: Application) throws {
         pages.post(SiteURL.certificates.pattern, use: ProduceCertificatePages.create)
         pages.get(SiteURL.marketEntry.pattern, use: ProduceCertificatePages.marketEntry)
         pages.post(SiteURL.marketEntry.pattern, use: ProduceCertificatePages.recordEntry)
+        pages.get(SiteURL.marketSellers.pattern, use: MarketSellerPages.index)
+        pages.post(SiteURL.marketSellers.pattern, use: MarketSellerPages.register)
+        pages.post(SiteURL.pattern(SiteURL.marketSellerDeparture), use: MarketSellerPages.depart)
         pages.get(SiteURL.pattern(SiteURL.order), use: InspectionsController.order)
         pages.post(SiteURL.pattern(SiteURL.orderAnswer), use: InspectionsController.answer)
         pages.post(SiteURL.pattern(SiteURL.orderVerification), use: InspectionsController.verify)
@@ -213,6 +216,9 @@ func routes(_ app: Application) throws {
         authenticated.post("market-entry-checks", use: MarketEntry.recordAPI)
         authenticated.get("market-entry-checks", use: MarketEntry.list)
         authenticated.get("market-entry-coverage", use: MarketEntry.coverage)
+        authenticated.get("market-sellers", use: MarketSellers.list)
+        authenticated.post("market-sellers", use: MarketSellers.registerAPI)
+        authenticated.post("market-sellers", ":id", "departure", use: MarketSellers.departAPI)
         creationRoutes(pages: nil, authenticated: authenticated)
     }
 }

@@ -125,7 +125,7 @@ public struct BusinessDraft: Sendable, Equatable {
     }
 
     /// Mobile numbers (11 digits from 1) or landlines such as 0433-1234567.
-    static func isPhone(_ text: String) -> Bool {
+    public static func isPhone(_ text: String) -> Bool {
         let digits = text.filter(\.isNumber)
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == " ") }) else { return false }
         if digits.count == 11, digits.first == "1", !text.contains("-") { return true }

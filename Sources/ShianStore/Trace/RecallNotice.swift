@@ -90,6 +90,8 @@ public final class MarketEntryCheck: Model, @unchecked Sendable {
     @Field(key: "region_code") public var regionCode: String
     /// The stall or seller the lot is for (经营户).
     @Field(key: "seller") public var seller: String
+    /// The seller's file at the market, when the lot was for a filed seller.
+    @OptionalField(key: "seller_id") public var sellerID: UUID?
     @Field(key: "product_name") public var productName: String
     @OptionalField(key: "quantity") public var quantity: String?
     @Field(key: "unit") public var unit: String

@@ -11,6 +11,8 @@ import Vapor
 enum MarketEntry {
     struct Input: Content {
         var marketBusinessId: UUID?
+        /// The seller's file at the market; `seller` may then be left out.
+        var sellerId: UUID?
         var seller: String?
         var productName: String?
         var quantity: Decimal?
@@ -22,6 +24,7 @@ enum MarketEntry {
     struct DTO: Content {
         let id: UUID
         let marketBusinessId: UUID
+        let sellerId: UUID?
         let seller: String
         let productName: String
         let quantity: Decimal?
@@ -34,6 +37,7 @@ enum MarketEntry {
         init(_ check: MarketEntryCheck) throws {
             id = try check.requireID()
             marketBusinessId = check.$market.id
+            sellerId = check.sellerID
             seller = check.seller
             productName = check.productName
             quantity = check.quantity.flatMap { Decimal(string: $0) }
@@ -56,12 +60,10 @@ enum MarketEntry {
         guard let marketID = input.marketBusinessId else {
             throw ShianError(.unprocessableEntity, "fieldRequired", field: "marketBusinessId", arguments: ["marketBusinessId"])
         }
-        let market = try await principal.scope.find(Business.self, marketID, on: database)
-        guard ColdChainWrites.mayActFor(market, principal) else { throw ShianError.forbidden }
-        guard market.category == .farmersMarket || market.category == .wholesaleMarket else {
-            throw ShianError(.unprocessableEntity, "notAMarket", field: "marketBusinessId")
-        }
-        let seller = try ColdChainWrites.text(input.seller, "seller", max: 50)
+        let market = try await MarketSellers.market(marketID, by: principal, on: database)
+        var filed: MarketSeller?
+        if let sellerID = input.sellerId { filed = try await MarketSellers.filed(sellerID, at: marketID, on: database) }
+        let seller = try filed.map { "\($0.stall) \($0.name)" } ?? ColdChainWrites.text(input.seller, "seller", max: 50)
         let product = try ColdChainWrites.text(input.productName, "productName", max: 50)
         let unit = try ColdChainWrites.text(input.unit, "unit", max: 10)
         if let quantity = input.quantity, quantity <= 0 { throw ShianError(.unprocessableEntity, "quantityInvalid", field: "quantity") }
@@ -78,6 +80,7 @@ enum MarketEntry {
         check.$market.id = marketID
         check.regionCode = market.regionCode
         check.seller = seller
+        check.sellerID = filed?.id
         check.productName = product
         check.quantity = input.quantity.map { "\($0)" }
         check.unit = unit

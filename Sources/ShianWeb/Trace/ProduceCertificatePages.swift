@@ -65,8 +65,11 @@ enum ProduceCertificatePages {
         let form = try request.content.decode([String: String].self)
         do {
             let market = try await ColdChainPages.acting(form["market"], field: "market", principal: principal, on: request.db)
+            // A filed stall number links the lot to the seller's file; any other text is kept as typed.
+            let typed = (form["seller"] ?? "").trimmingCharacters(in: .whitespaces)
+            let filed = try await MarketSellers.present(at: try market.requireID(), stall: typed, on: request.db)
             _ = try await MarketEntry.record(
-                .init(marketBusinessId: market.id, seller: form["seller"], productName: form["productName"],
+                .init(marketBusinessId: market.id, sellerId: filed?.id, seller: form["seller"], productName: form["productName"],
                       quantity: form["quantity"].flatMap { Decimal(string: $0) }, unit: form["unit"], certificateCode: form["certificateCode"]),
                 by: principal, on: request.db)
             return request.redirect(to: SiteURL.marketEntry.path)
@@ -160,6 +163,7 @@ struct MarketEntryPage {
     func render() -> String {
         Layout(context: context, title: context.t("marketEntry.title"), current: .trace).render {
             H1(context.t("marketEntry.title"))
+            Paragraph { Link(context.t("marketEntry.sellerFiles"), url: SiteURL.marketSellers.path).class("button") }.class("toolbar no-print")
             if let error { Paragraph(error).class("form-error").attribute(named: "role", value: "alert") }
             Form(url: SiteURL.marketEntry.path, method: .post) {
                 CSRFField(context: context)
@@ -167,7 +171,8 @@ struct MarketEntryPage {
                     FormField(label: context.t("marketEntry.market"), name: "market", value: fields["market"] ?? "", isRequired: true,
                               hint: context.t("coldChain.businessHint"))
                 }
-                FormField(label: context.t("marketEntry.seller"), name: "seller", value: fields["seller"] ?? "", isRequired: true)
+                FormField(label: context.t("marketEntry.seller"), name: "seller", value: fields["seller"] ?? "", isRequired: true,
+                          hint: context.t("marketEntry.sellerHint"))
                 FormField(label: context.t("produceCertificate.product"), name: "productName", value: fields["productName"] ?? "", isRequired: true)
                 FormField(label: context.t("coldChain.quantity"), name: "quantity", value: fields["quantity"] ?? "", type: .number)
                 FormField(label: context.t("produceCertificate.unit"), name: "unit", value: fields["unit"] ?? "公斤", isRequired: true)
