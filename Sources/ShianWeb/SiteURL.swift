@@ -69,6 +69,9 @@ enum SiteURL: Sendable {
     case marketEntry
     case marketSellers
     case marketSellerDeparture(UUID)
+    case warehouseBookings
+    case warehouseIntake(UUID)
+    case warehouseRelease(UUID)
 
     var path: String {
         switch self {
@@ -137,6 +140,9 @@ enum SiteURL: Sendable {
         case .marketEntry: "/market-entry"
         case .marketSellers: "/market-sellers"
         case .marketSellerDeparture(let id): "/market-sellers/\(id)/departure"
+        case .warehouseBookings: "/warehouse-bookings"
+        case .warehouseIntake(let id): "/warehouse-bookings/\(id)/intake"
+        case .warehouseRelease(let id): "/warehouse-bookings/\(id)/release"
         case .businessProducts(let id): "/businesses/\(id)/products"
         }
     }
@@ -181,6 +187,8 @@ enum SiteURL: Sendable {
         case .certificates: ["produce-certificates"]
         case .marketEntry: ["market-entry"]
         case .marketSellerDeparture: ["market-sellers", ":id", "departure"]
+        case .warehouseIntake: ["warehouse-bookings", ":id", "intake"]
+        case .warehouseRelease: ["warehouse-bookings", ":id", "release"]
         default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }

@@ -11,6 +11,11 @@ struct SellerIdentityTests {
         #expect(identity.masked == "110105**********2X")
     }
 
+    @Test func completesResidentNumbersForDemoData() {
+        #expect(SellerIdentity.completingResidentID("11010519491231002") == .residentID("11010519491231002X"))
+        #expect(SellerIdentity.completingResidentID("1101051949123100") == nil)
+    }
+
     @Test func acceptsCreditCodesWhole() throws {
         let code = try #require(CreditCode.completing("92222401MA0000001"))
         #expect(SellerIdentity(code.rawValue) == .creditCode(code))

@@ -53,4 +53,37 @@ struct WarehouseTests {
             #expect(try await app.api(.GET, "/api/v1/warehouse-bookings?status=released", token: office).pluck("releaseNumber") == [number])
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theWarehousePageBooksTestsAndReleases(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let warehouse = try await ColdChainAPITests.business(app, .centralWarehouse)
+            let owner = try await ColdChainAPITests.business(app, .coldStore)
+            var browser = try await Browser.loggedIn(app, as: "office")
+            #expect(try await browser.get("/warehouse-bookings").body.string.contains("暂无预约"))
+            let formatter = DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+            var form = ["warehouse": warehouse.uuidString, "owner": owner.uuidString, "vehicle": "吉A·D7321", "driver": "赵刚", "goods": "冷冻牛腱",
+                        "quantity": "200", "unit": "箱", "slotAt": formatter.string(from: Date().addingTimeInterval(3600))]
+            let late = try await browser.post("/warehouse-bookings", form: form)
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("48"))
+            form["slotAt"] = "2026-02-30T09:00"
+            #expect(try await browser.post("/warehouse-bookings", form: form).status == .unprocessableEntity)
+            #expect(try await WarehouseBooking.query(on: app.db).count() == 0)
+            form["slotAt"] = formatter.string(from: Date().addingTimeInterval(72 * 3600))
+            #expect(try await browser.post("/warehouse-bookings", form: form).status == .seeOther)
+            let booking = try #require(try await WarehouseBooking.query(on: app.db).first())
+            let id = try booking.requireID()
+            #expect(try await browser.get("/warehouse-bookings").body.string.contains(#"data-status="booked""#))
+            let noDisinfectant = try await browser.post("/warehouse-bookings/\(id)/intake", form: ["nucleicAcidResult": "negative"])
+            #expect(noDisinfectant.status == .unprocessableEntity)
+            #expect(try await browser.post("/warehouse-bookings/\(id)/intake", form: ["nucleicAcidResult": "negative", "disinfectant": "含氯消毒剂"]).status == .seeOther)
+            #expect(try await browser.post("/warehouse-bookings/\(id)/release", form: [:]).status == .seeOther)
+            let number = try #require(try await WarehouseBooking.find(id, on: app.db)?.releaseNumber)
+            let listed = try await browser.get("/warehouse-bookings?status=released").body.string
+            #expect(listed.contains(#"data-status="released""#) && listed.contains("/warehouse-releases/\(number)"))
+            #expect(try await browser.post("/warehouse-bookings/\(id)/release", form: [:]).status == .conflict, "released once only")
+        }
+    }
 }

@@ -151,3 +151,43 @@ def test_cold_chain_batch_recall_and_market_certificates(server, accounts, passw
     assert totals() == (lots_before + 2, with_before + 1), "one lot with a certificate, one without"
     screenshot(desk, "trace-market", "office")
     logout(phone, server.base_url)
+
+
+def test_warehouse_releases_a_load_and_a_market_files_a_seller(server, password, browser):
+    """The demo's booked load is tested, disinfected and released with its certificate; a market's
+    new seller is filed and an entry check by stall number links to the file."""
+    desk = browser()
+    login(desk, server.base_url, "office", password)
+    desk.get(server.url("/warehouse-bookings?status=booked"))
+    wait_loaded(desk)
+    row = desk.find_element(By.CSS_SELECTOR, "tr[data-status='booked']")
+    booking = row.get_attribute("data-booking")
+    form = row.find_element(By.CSS_SELECTOR, "form.intake-form")
+    form.find_element(By.NAME, "disinfectant").send_keys("含氯消毒剂 500mg/L")
+    click_and_wait(desk, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+    row = desk.find_element(By.CSS_SELECTOR, f"tr[data-booking='{booking}']")
+    assert row.get_attribute("data-status") == "tested"
+    desk.execute_script("window.confirm = function () { return true; }")
+    click_and_wait(desk, row.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+    row = desk.find_element(By.CSS_SELECTOR, f"tr[data-booking='{booking}']")
+    assert row.get_attribute("data-status") == "released"
+    screenshot(desk, "trace-warehouse", "office")
+    click_and_wait(desk, row.find_element(By.CSS_SELECTOR, "a[href^='/warehouse-releases/']"))
+    assert desk.find_element(By.CSS_SELECTOR, "[data-release-number]").text.startswith("CK")
+
+    market = _business(server, password, "farmersMarket")
+    desk.get(server.url("/market-sellers"))
+    wait_loaded(desk)
+    _fill(desk, "seller-form", {"market": market, "stall": "21", "name": "孙淑华", "phone": "13904331021",
+                                "identityNumber": "11010519491231002X", "address": "示范县城关镇和平村", "products": "鲜鸡蛋",
+                                "supplyChannel": "自产", "origin": "示范县"})
+    _submit(desk, "seller-form")
+    assert not desk.find_elements(By.CSS_SELECTOR, ".form-error[role='alert']")
+    filed = desk.find_element(By.CSS_SELECTOR, "tr[data-seller='21']")
+    assert "110105**********2X" in filed.text and "11010519491231002X" not in desk.page_source
+    desk.get(server.url("/market-entry"))
+    wait_loaded(desk)
+    _fill(desk, "market-entry-form", {"market": market, "seller": "21", "productName": "鲜鸡蛋", "unit": "公斤"})
+    _submit(desk, "market-entry-form")
+    assert "21 孙淑华" in desk.find_element(By.CSS_SELECTOR, "main").text, "the lot names the filed seller"
+    screenshot(desk, "trace-sellers", "office")

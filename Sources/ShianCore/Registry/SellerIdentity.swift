@@ -32,6 +32,14 @@ public enum SellerIdentity: Hashable, Sendable {
         return characters[17] == residentChecks[sum % 11] ? text : nil
     }
 
+    /// Makes a valid resident number from its first 17 digits (demo data and tests).
+    public static func completingResidentID(_ first17: String) -> SellerIdentity? {
+        let digits = first17.compactMap(\.wholeNumberValue)
+        guard first17.count == 17, digits.count == 17, first17.allSatisfy(\.isASCII) else { return nil }
+        let sum = zip(digits, residentWeights).reduce(0) { $0 + $1.0 * $1.1 }
+        return .residentID(first17 + String(residentChecks[sum % 11]))
+    }
+
     /// The full number, as stored.
     public var rawValue: String {
         switch self {

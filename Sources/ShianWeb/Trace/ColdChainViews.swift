@@ -17,9 +17,13 @@ struct ColdChainListPage {
             Paragraph {
                 Link(context.t("coldChain.new"), url: SiteURL.coldChainNew.path).class("button primary")
                 Text(" ")
+                Link(context.t("warehouse.title"), url: SiteURL.warehouseBookings.path).class("button")
+                Text(" ")
                 Link(context.t("produceCertificate.list"), url: SiteURL.certificates.path).class("button")
                 Text(" ")
                 Link(context.t("marketEntry.title"), url: SiteURL.marketEntry.path).class("button")
+                Text(" ")
+                Link(context.t("marketSeller.title"), url: SiteURL.marketSellers.path).class("button")
                 Text(" ")
                 Link(context.t("trace.title"), url: "/trace").class("button")
             }

@@ -49,6 +49,7 @@ enum DemoTraceability {
                 step("ship", wholesaler, toShop, shop), step("receive", shop, toShop, wholesaler), step("sell", shop, 2),
             ], by: office, on: database)
         }
+        try await bookWarehouse(warehouse, for: Array(batches.prefix(3)), importers: importers, by: office, on: database)
         // A shop tries to sell the batch without its disinfection certificate: refused and kept.
         if let stopped = batches.last {
             _ = try? await ColdChainIngest.ingest(
@@ -74,14 +75,64 @@ enum DemoTraceability {
             }
         }
         for (index, market) in markets.prefix(3).enumerated() {
+            let sellers = try await fileSellers(at: market, number: index, by: office, on: database)
             let withCertificate = [9, 6, 2][index]
             for lot in 0..<10 {
                 let code = lot < withCertificate && !codes.isEmpty ? codes[(index * 10 + lot) % codes.count] : nil
+                // Stalls 1–6 are filed; the rest are day traders recorded by name.
+                let seller = lot < sellers.count ? sellers[lot] : nil
                 _ = try await MarketEntry.record(
-                    .init(marketBusinessId: market.id, seller: "\(lot + 1)号摊", productName: ["黄瓜", "西红柿", "芹菜", "大白菜"][lot % 4],
-                          quantity: 50, unit: "公斤", certificateCode: code),
+                    .init(marketBusinessId: market.id, sellerId: seller?.id, seller: "临时摊位\(lot + 1)",
+                          productName: ["黄瓜", "西红柿", "芹菜", "大白菜"][lot % 4], quantity: 50, unit: "公斤", certificateCode: code),
                     by: office, on: database)
             }
         }
+    }
+
+    /// The central warehouse's week: loads tested, disinfected and released with their certificates
+    /// (the batches that then went on to the wholesalers), one load held for a positive test, and
+    /// one booked for the day after tomorrow.
+    private static func bookWarehouse(
+        _ warehouse: Business, for batches: [ColdChainBatch], importers: [Business], by office: Principal, on database: any Database
+    ) async throws {
+        let now = Date()
+        var loads: [(batch: ColdChainBatch?, goods: String, quantity: Decimal, unit: String, result: String?)] = batches.map {
+            ($0, $0.product, Decimal(string: $0.quantity) ?? 1, $0.unit, "negative")
+        }
+        loads.append((nil, "冷冻鸡翅中", 60, "CT", "positive"))
+        loads.append((nil, "冷冻鸡爪", 180, "CT", nil))
+        for (index, load) in loads.enumerated() {
+            // Past slots a day apart; the last one ahead, booked now.
+            let slot = load.result == nil ? now.addingTimeInterval(2 * 86_400 + 3600) : now.addingTimeInterval(TimeInterval(index - loads.count) * 86_400)
+            let booking = try await WarehouseWrites.book(
+                .init(warehouseBusinessId: warehouse.id, ownerBusinessId: importers[index % importers.count].id, vehicle: "吉H\(52_310 + index)",
+                      driver: ["孙立军", "周文海", "吴长青", "郑国庆"][index % 4], goods: load.goods, quantity: load.quantity, unit: load.unit, slotAt: slot),
+                by: office, leadHours: 48, now: min(now, slot.addingTimeInterval(-72 * 3600)), on: database)
+            guard let result = load.result else { continue }
+            let id = try booking.requireID()
+            _ = try await WarehouseWrites.intake(
+                id, .init(nucleicAcidResult: result, disinfectant: "含氯消毒剂 500mg/L", traceCode: load.batch?.traceCode), by: office, on: database)
+            if result == "negative" { _ = try await WarehouseWrites.release(id, by: office, on: database) }
+        }
+    }
+
+    /// Six filed sellers at a market: farmers with resident numbers and two trading companies.
+    private static func fileSellers(at market: Business, number: Int, by office: Principal, on database: any Database) async throws -> [MarketSeller] {
+        let people = ["李桂兰", "王强", "张秀英", "刘建国", "陈玉梅", "赵德顺"]
+        var sellers: [MarketSeller] = []
+        for (stall, name) in people.enumerated() {
+            let trading = stall >= 4
+            let identity = trading
+                ? CreditCode.completing("92222401MA\(String(format: "%06d", number * 10 + stall))0")?.rawValue
+                : SellerIdentity.completingResidentID("2224011968\(String(format: "%02d", stall + 1))1\(number)\(stall)12")?.rawValue
+            sellers.append(try await MarketSellers.register(
+                .init(marketBusinessId: market.id, stall: String(stall + 1), name: trading ? "\(name)蔬菜经营部" : name,
+                      phone: "1390433\(String(format: "%04d", number * 100 + stall))", identityNumber: identity,
+                      address: "示范县城关镇\(["和平", "新民", "东风", "向阳", "红旗", "前进"][stall])村",
+                      products: ["黄瓜、西红柿", "芹菜、菠菜", "大白菜、萝卜", "土豆、洋葱", "时令蔬菜", "食用菌"][stall],
+                      supplyChannel: trading ? "示范县农产品批发市场" : "自产", origin: trading ? "山东寿光" : "示范县"),
+                by: office, on: database))
+        }
+        return sellers
     }
 }

@@ -63,7 +63,7 @@ enum WarehouseBookings {
         }
     }
 
-    private static func dto(_ booking: WarehouseBooking, on database: any Database) async throws -> DTO {
+    static func dto(_ booking: WarehouseBooking, on database: any Database) async throws -> DTO {
         try DTO(booking, traceCode: try await traceCode(of: booking, on: database))
     }
 
@@ -77,99 +77,21 @@ enum WarehouseBookings {
     static func book(request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let input = try APIBody.decode(BookingInput.self, from: request)
-        guard let ownerID = input.ownerBusinessId ?? principal.user.$business.id else {
-            throw ShianError(.unprocessableEntity, "fieldRequired", field: "ownerBusinessId", arguments: ["ownerBusinessId"])
-        }
-        let owner = try await principal.scope.find(Business.self, ownerID, on: request.db)
-        guard ColdChainWrites.mayActFor(owner, principal) else { throw ShianError.forbidden }
-        guard let warehouseID = input.warehouseBusinessId, let warehouse = try await Business.find(warehouseID, on: request.db),
-            warehouse.category == .centralWarehouse
-        else { throw ShianError(.unprocessableEntity, "notAWarehouse", field: "warehouseBusinessId") }
-        guard let quantity = input.quantity, quantity > 0 else { throw ShianError(.unprocessableEntity, "quantityInvalid", field: "quantity") }
-        guard let slot = input.slotAt else { throw ShianError(.unprocessableEntity, "fieldRequired", field: "slotAt", arguments: ["slotAt"]) }
-        let lead = request.application.shian.warehouseLeadHours
-        guard slot >= Date().addingTimeInterval(TimeInterval(lead) * 3600 - 60) else {
-            throw ShianError(.unprocessableEntity, "bookingTooLate", field: "slotAt", arguments: [String(lead)])
-        }
-        let booking = WarehouseBooking()
-        booking.$warehouse.id = warehouseID
-        booking.$owner.id = ownerID
-        booking.regionCode = warehouse.regionCode
-        booking.vehicle = try ColdChainWrites.text(input.vehicle, "vehicle", max: 20)
-        booking.driver = try ColdChainWrites.text(input.driver, "driver", max: 50)
-        booking.goods = try ColdChainWrites.text(input.goods, "goods", max: 100)
-        booking.quantity = "\(quantity)"
-        booking.unit = try ColdChainWrites.text(input.unit, "unit", max: 10)
-        booking.slotAt = slot.storageRounded
-        booking.status = .booked
-        booking.$bookedBy.id = try principal.user.requireID()
-        booking.bookedAt = Date().storageRounded
-        try await request.db.transaction { db in
-            try await booking.create(on: db)
-            try await AuditLog.record(.create, booking, before: nil, actor: principal.actor, on: db)
-        }
+        let booking = try await WarehouseWrites.book(input, by: principal, leadHours: request.application.shian.warehouseLeadHours, on: request.db)
         return try await dto(booking, on: request.db).encodeResponse(status: .created, for: request)
-    }
-
-    /// The warehouse's operator, or an officer whose scope covers the warehouse.
-    private static func mayRunWarehouse(_ booking: WarehouseBooking, _ principal: Principal) -> Bool {
-        (principal.role == .businessOperator && principal.user.$business.id == booking.$warehouse.id)
-            || (principal.role.may(.recordInspections) && principal.scope.covers(booking.regionCode))
-    }
-
-    private static func change(
-        _ request: Request, _ apply: @escaping @Sendable (WarehouseBooking, Principal, any Database) async throws -> Void
-    ) async throws -> DTO {
-        let principal = try request.requirePrincipal()
-        guard let booking = try await WarehouseBooking.find(try request.idParameter(), on: request.db) else { throw ShianError.notFound }
-        guard mayRunWarehouse(booking, principal) else { throw ShianError.notFound }
-        try await request.db.transaction { db in
-            let before = booking.auditFields
-            try await apply(booking, principal, db)
-            try await booking.update(on: db)
-            try await AuditLog.record(.update, booking, before: before, actor: principal.actor, on: db)
-        }
-        return try await dto(booking, on: request.db)
     }
 
     /// `POST /api/v1/warehouse-bookings/{id}/intake`: the test result and the disinfection.
     static func intake(request: Request) async throws -> DTO {
+        let principal = try request.requirePrincipal()
         let input = try APIBody.decode(IntakeInput.self, from: request)
-        guard let result = input.nucleicAcidResult, ["negative", "positive"].contains(result) else {
-            throw ShianError(.unprocessableEntity, "testResultInvalid", field: "nucleicAcidResult", arguments: [input.nucleicAcidResult ?? ""])
-        }
-        let disinfectant = try ColdChainWrites.text(input.disinfectant, "disinfectant", max: 50)
-        var batchID: UUID?
-        if let typed = input.traceCode, !typed.isEmpty {
-            guard let code = TraceCode(validating: typed), let batch = try await ColdChainBatch.query(on: request.db).filter(\.$traceCode == code.rawValue).first()
-            else { throw ShianError(.unprocessableEntity, "batchUnknown", field: "traceCode", arguments: [typed]) }
-            batchID = batch.id
-        }
-        let linked = batchID
-        return try await change(request) { booking, _, _ in
-            guard booking.status == .booked else { throw ShianError(.conflict, "bookingNotBooked", field: "status") }
-            booking.testResult = result
-            booking.disinfectant = disinfectant
-            booking.testedAt = Date().storageRounded
-            booking.$batch.id = linked
-            // A positive test stops the load: it is never released.
-            booking.status = result == "negative" ? .tested : .refused
-        }
+        return try await dto(try await WarehouseWrites.intake(try request.idParameter(), input, by: principal, on: request.db), on: request.db)
     }
 
     /// `POST /api/v1/warehouse-bookings/{id}/release`: the release certificate, numbered per year.
     static func release(request: Request) async throws -> DTO {
-        try await change(request) { booking, _, db in
-            guard booking.status == .tested, booking.testResult == "negative", booking.disinfectant != nil else {
-                throw ShianError(.conflict, "releaseNotAllowed", field: "status", arguments: [booking.status.rawValue])
-            }
-            let now = Date()
-            let year = Calendar.shanghai.component(.year, from: now)
-            let count = try await WarehouseBooking.query(on: db).filter(\.$releaseNumber != nil).count()
-            booking.releaseNumber = "CK\(year)\(String(format: "%06d", count + 1))"
-            booking.releasedAt = now.storageRounded
-            booking.status = .released
-        }
+        let principal = try request.requirePrincipal()
+        return try await dto(try await WarehouseWrites.release(try request.idParameter(), by: principal, on: request.db), on: request.db)
     }
 
     /// `GET /api/v1/warehouse-bookings?status=`: bookings at warehouses in scope, by slot.
