@@ -63,6 +63,7 @@ enum SiteURL: Sendable {
     case coldChainDocuments(UUID)
     case coldChainEvents(UUID)
     case coldChainRecall(UUID)
+    case coldChainDerive(UUID)
     case recallConfirmation(UUID)
     case certificateNew
     case certificates
@@ -134,6 +135,7 @@ enum SiteURL: Sendable {
         case .coldChainDocuments(let id): "/cold-chain/\(id)/documents"
         case .coldChainEvents(let id): "/cold-chain/\(id)/events"
         case .coldChainRecall(let id): "/cold-chain/\(id)/recall"
+        case .coldChainDerive(let id): "/cold-chain/\(id)/derived"
         case .recallConfirmation(let id): "/recall-notices/\(id)/confirmation"
         case .certificateNew: "/produce-certificates/new"
         case .certificates: "/produce-certificates"
@@ -182,6 +184,7 @@ enum SiteURL: Sendable {
         case .coldChainDocuments: ["cold-chain", ":id", "documents"]
         case .coldChainEvents: ["cold-chain", ":id", "events"]
         case .coldChainRecall: ["cold-chain", ":id", "recall"]
+        case .coldChainDerive: ["cold-chain", ":id", "derived"]
         case .recallConfirmation: ["recall-notices", ":id", "confirmation"]
         case .certificateNew: ["produce-certificates", "new"]
         case .certificates: ["produce-certificates"]

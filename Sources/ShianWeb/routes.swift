@@ -99,6 +99,7 @@ func routes(_ app: Application) throws {
         pages.get("cold-chain", ":id", "records", use: TraceRecordsExport.response)
         pages.post(SiteURL.pattern(SiteURL.coldChainEvents), use: ColdChainPages.recordEvent)
         pages.post(SiteURL.pattern(SiteURL.coldChainRecall), use: ColdChainPages.recall)
+        pages.post(SiteURL.pattern(SiteURL.coldChainDerive), use: ColdChainPages.derive)
         pages.post(SiteURL.pattern(SiteURL.recallConfirmation), use: ColdChainPages.confirmRecall)
         pages.get(SiteURL.certificates.pattern, use: ProduceCertificatePages.index)
         pages.get(SiteURL.certificateNew.pattern, use: ProduceCertificatePages.new)

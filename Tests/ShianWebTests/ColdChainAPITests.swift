@@ -169,6 +169,20 @@ struct ColdChainAPITests {
             let holders = try await app.testing().sendRequest(.GET, "/api/v1/trace/\(code)").content
                 .get([ColdChainAPIController.PublicTrace.Holder].self, at: "holders")
             #expect(holders.map(\.onHand) == [6], "four of ten cartons were used up")
+
+            // The same from the batch page: one output a line; a bad line answers on the page.
+            var browser = try await Browser.loggedIn(app, as: "office")
+            let parentPage = try await browser.get("/cold-chain/\(id)")
+            #expect(children.allSatisfy { parentPage.body.string.contains(#"data-child="\#($0.traceCode)""#) })
+            let bad = try await browser.post("/cold-chain/\(id)/derived",
+                                             form: ["type": "process", "business": importer.uuidString, "quantity": "1", "outputs": "牛排 很多 H87"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains(#"role="alert""#))
+            let split = try await browser.post("/cold-chain/\(children[0].id)/derived",
+                                               form: ["type": "split", "business": importer.uuidString, "outputs": "100\n50"])
+            #expect(split.status == .seeOther)
+            let grandchildren = try await ColdChainBatch.query(on: app.db).filter(\.$parent.$id == children[0].id).all()
+            #expect(grandchildren.map(\.quantity).sorted() == ["100", "50"] && grandchildren.allSatisfy { $0.unit == "H87" })
+            #expect(try await browser.get("/cold-chain/\(try #require(grandchildren.first?.id))").body.string.contains(#"data-parent="\#(children[0].traceCode)""#))
         }
     }
 

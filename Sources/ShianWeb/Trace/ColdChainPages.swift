@@ -103,8 +103,11 @@ enum ColdChainPages {
             try await Business.query(on: request.db).filter(\.$id ~~ Array(involved.union(refusals.map { $0.$business.id }))).all().compactMap { b in b.id.map { ($0, b.name) } },
             uniquingKeysWith: { a, _ in a })
         let recall = batch.recalledAt == nil ? nil : try await Recalls.dto(batch, on: request.db)
+        var parent: ColdChainBatch?
+        if let parentID = batch.$parent.id { parent = try await ColdChainBatch.find(parentID, on: request.db) }
+        let children = try await ColdChainBatch.query(on: request.db).filter(\.$parent.$id == batchID).sort(\.$traceCode).limit(100).all()
         let model = ColdChainBatchPage.Model(
-            batch: batch, documents: documents, events: events, names: names, recall: recall, refusals: refusals,
+            batch: batch, documents: documents, events: events, names: names, recall: recall, refusals: refusals, parent: parent, children: children,
             holdings: try ColdChainWrites.ledger(of: batch, events).holdings(batch: batch.traceCode),
             canAddDocuments: principal.role.may(.manageBusinesses) || principal.user.$business.id == batch.$importer.id,
             canRecall: principal.role.may(.recordInspections) && batch.recalledAt == nil && principal.scope.covers(batch.regionCode),
@@ -147,6 +150,26 @@ enum ColdChainPages {
             _ = try await ColdChainWrites.recordEvent(
                 .init(type: form["type"], businessId: actor.id, quantity: form["quantity"].flatMap { Decimal(string: $0) },
                       counterpartyBusinessId: other), on: batch, by: principal, on: request.db)
+        }
+    }
+
+    /// Split or process from the page: one output a line, "quantity" for a split, "product quantity
+    /// unit" for a process (牛排 150 H87).
+    static func derive(request: Request) async throws -> Response {
+        try await act(request) { principal, batch, form in
+            guard let type = form["type"].flatMap(TraceEventType.init(rawValue:)) else {
+                throw ShianError(.unprocessableEntity, "eventTypeInvalid", field: "type", arguments: [form["type"] ?? ""])
+            }
+            let actor = try await acting(form["business"], field: "business", principal: principal, on: request.db)
+            let outputs = (form["outputs"] ?? "").split(whereSeparator: \.isNewline).compactMap { line -> ColdChainWrites.OutputInput? in
+                let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+                guard !words.isEmpty else { return nil }
+                if type == .split || words.count < 3 { return .init(quantity: Decimal(string: words[0])) }
+                return .init(product: words.dropLast(2).joined(separator: " "), quantity: Decimal(string: words[words.count - 2]), unit: words.last)
+            }
+            _ = try await ColdChainWrites.derive(
+                type, .init(businessId: actor.id, quantity: form["quantity"].flatMap { Decimal(string: $0) }, outputs: outputs),
+                from: batch, by: principal, on: request.db)
         }
     }
 

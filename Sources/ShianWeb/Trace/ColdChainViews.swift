@@ -122,6 +122,9 @@ struct ColdChainBatchPage {
         let names: [UUID: String]
         let recall: Recalls.RecallDTO?
         let refusals: [TraceRefusal]
+        /// The batch it was split or processed from, and those made from it.
+        let parent: ColdChainBatch?
+        let children: [ColdChainBatch]
         let holdings: [TraceHolding]
         let canAddDocuments: Bool
         let canRecall: Bool
@@ -219,6 +222,7 @@ struct ColdChainBatchPage {
                 }
                 if let id = batch.id { eventForm(id) }
             }
+            derivedSection
             PageSection {
                 H2(context.t("coldChain.holders"))
                 UnorderedList {
