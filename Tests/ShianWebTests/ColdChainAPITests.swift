@@ -170,6 +170,10 @@ struct ColdChainAPITests {
                 .get([ColdChainAPIController.PublicTrace.Holder].self, at: "holders")
             #expect(holders.map(\.onHand) == [6], "four of ten cartons were used up")
 
+            // The EPCIS export carries the process as a transformation with both outputs.
+            let exported = try await app.api(.GET, "/api/v1/cold-chain/batches/\(id)/epcis", token: office).body.string
+            #expect(exported.contains("outputQuantityList") && children.allSatisfy { exported.contains($0.traceCode) }, "\(exported)")
+
             // The same from the batch page: one output a line; a bad line answers on the page.
             var browser = try await Browser.loggedIn(app, as: "office")
             let parentPage = try await browser.get("/cold-chain/\(id)")

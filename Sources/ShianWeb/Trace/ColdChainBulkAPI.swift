@@ -51,15 +51,34 @@ enum ColdChainBulkAPI {
         let principal = try request.require(.readInspections)
         let batch = try await principal.scope.find(ColdChainBatch.self, try request.idParameter(), on: request.db)
         let events = try await TraceEvent.query(on: request.db).filter(\.$batch.$id == batch.requireID()).sort(\.$sequence).all()
+        let children = try await ColdChainBatch.query(on: request.db).filter(\.$parent.$id == batch.requireID()).sort(\.$registeredAt).all()
+        let outputs = outputsByEvent(events, children)
         let drafts = events.map {
-            ColdChainWrites.draft(
+            var draft = ColdChainWrites.draft(
                 $0.type, batch: batch, business: $0.$business.id, counterparty: $0.$counterparty.id, quantity: Decimal(string: $0.quantity) ?? 0,
                 at: $0.occurredAt)
+            draft.outputs = $0.id.flatMap { outputs[$0] } ?? []
+            return draft
         }
         let data = try mapping(request).encode(drafts, createdAt: Date())
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: "application/ld+json")
         return response
+    }
+
+    /// The batches each split or process made, so that the export carries them as the
+    /// transformation's outputs: a new batch belongs to the last such event at its business recorded
+    /// no later than the batch (both are written in one transaction, a moment apart).
+    static func outputsByEvent(_ events: [TraceEvent], _ children: [ColdChainBatch]) -> [UUID: [TraceOutput]] {
+        let deriving = events.filter { $0.type == .split || $0.type == .process }
+        var outputs: [UUID: [TraceOutput]] = [:]
+        for child in children {
+            guard let event = deriving.last(where: { $0.$business.id == child.$importer.id && $0.occurredAt <= child.registeredAt.addingTimeInterval(1) }),
+                let id = event.id
+            else { continue }
+            outputs[id, default: []].append(TraceOutput(batch: child.traceCode, quantity: Decimal(string: child.quantity) ?? 0, unit: child.unit))
+        }
+        return outputs
     }
 
     private static func mapping(_ request: Request) -> EPCISMapping { EPCISMapping(baseURL: request.baseURL) }
