@@ -61,6 +61,9 @@ struct ColdChainAPITests {
             let served = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":10}"#)
             #expect(served.status == .created)
             #expect(try served.content.get(String.self, at: "bizStep") == "urn:epcglobal:cbv:bizstep:retail_selling")
+            // The restaurant's own list shows the batch it holds a part of (and nothing it does not).
+            var restaurant = try await Browser.loggedIn(app, as: "business.lamb")
+            #expect(try await restaurant.get("/cold-chain").body.string.contains(code))
             let tooMuch = try await app.api(.POST, events, token: owner, json: #"{"type":"sell","businessId":"\#(lamb)","quantity":31}"#)
             #expect(try tooMuch.content.get(String.self, at: "error", "code") == "quantityExceedsHolding")
 

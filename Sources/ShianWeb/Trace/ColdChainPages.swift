@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import ShianCore
 import ShianStore
@@ -40,11 +41,16 @@ enum ColdChainPages {
         let principal = try request.requirePrincipal()
         try mayRead(principal)
         let list = try ListParameters(request)
-        let query = principal.scope.query(ColdChainBatch.self, on: request.db)
+        let query: QueryBuilder<ColdChainBatch>
         if let businessID = principal.user.$business.id {
-            // An operator sees the batches it registered or holds a part of.
-            let held = try await TraceEvent.query(on: request.db).filter(\.$business.$id == businessID).all().map { $0.$batch.id }
-            query.group(.or) { $0.filter(\.$importer.$id == businessID).filter(\.$id ~~ held) }
+            // An operator sees the batches it registered or holds a part of, wherever they were
+            // registered (goods come from other places); the database finds the latter (a busy
+            // wholesaler has recorded far too many events to list them here).
+            query = ColdChainBatch.query(on: request.db)
+            let held: SQLQueryString = "\(ident: "id") IN (SELECT \(ident: "batch_id") FROM \(ident: TraceEvent.schema) WHERE \(ident: "business_id") = \(bind: businessID))"
+            query.group(.or) { $0.filter(\.$importer.$id == businessID).filter(.sql(embed: held)) }
+        } else {
+            query = principal.scope.query(ColdChainBatch.self, on: request.db)
         }
         if let q = list.query { query.group(.or) { $0.filter(\.$traceCode == q.uppercased()).filter(\.$product, .custom("LIKE"), "%\(q)%") } }
         let page = try await query.keysetPage(sortedBy: \.$registeredAt, descending: true, after: list.cursor, limit: list.limit)
