@@ -12,9 +12,14 @@ enum CreationAPIController {
     /// `POST /api/v1/standards/import`: the body is the interchange JSON (docs/standard-format.md).
     static func importStandard(request: Request) async throws -> Response {
         let principal = try request.require(.manageCreation)
-        if let contentType = request.headers.contentType, contentType != .json { throw ShianError(.unsupportedMediaType, "unsupportedMediaType") }
+        let contentType = request.headers.contentType
+        guard contentType == nil || contentType == .json || contentType == ImportTable.xlsxType else {
+            throw ShianError(.unsupportedMediaType, "unsupportedMediaType")
+        }
         guard let buffer = request.body.data else { throw refusalForEmptyBody }
-        let record = try await CreationWrites.importStandard(Data(buffer.readableBytesView), by: principal, on: request.db)
+        var data = Data(buffer.readableBytesView)
+        if contentType == ImportTable.xlsxType { data = try StandardWorkbookFile.json(xlsx: data) }
+        let record = try await CreationWrites.importStandard(data, by: principal, on: request.db)
         return try await StandardDTO(record).encodeResponse(status: .created, for: request)
     }
 
@@ -35,9 +40,15 @@ enum CreationAPIController {
         _ = try request.require(.readCreation)
         guard let record = try await StandardRecord.find(try request.idParameter(), on: request.db) else { throw ShianError.notFound }
         var headers = HTTPHeaders()
-        headers.contentType = .json
-        let name = "\(record.code)-\(record.version).json".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "standard.json"
+        let format = (try? request.query.get(String.self, at: "format")) ?? "json"
+        guard format == "json" || format == "xlsx" else { throw ShianError(.badRequest, "formatInvalid", field: "format") }
+        let name = "\(record.code)-\(record.version).\(format)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "standard.\(format)"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename*=UTF-8''\(name)")
+        if format == "xlsx" {
+            headers.contentType = ImportTable.xlsxType
+            return Response(status: .ok, headers: headers, body: .init(data: try StandardWorkbookFile.xlsx(record)))
+        }
+        headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(string: record.document))
     }
 

@@ -60,6 +60,8 @@ struct CreationBoardPage {
         Paragraph {
             Link(context.t("reporting.title"), url: "/creation/reports").class("button")
             Text(" ")
+            Link(context.t("standards.title"), url: "/creation/standards").class("button")
+            Text(" ")
             Link(context.t("selfAssessment.xlsx"), url: "/creation/self-assessment?format=xlsx").class("button")
             Text(" ")
             Link(context.t("selfAssessment.csv"), url: "/creation/self-assessment?format=csv").class("button")

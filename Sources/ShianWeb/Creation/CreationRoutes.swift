@@ -4,6 +4,9 @@ import Vapor
 /// `routes.swift` calls it once from its pages section and once from its API section.
 func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuilder)?) {
     if let pages {
+        pages.get("creation", "standards", use: StandardsController.index)
+        pages.on(.POST, "creation", "standards", body: .collect(maxSize: "5mb"), use: StandardsController.upload)
+        pages.get("creation", "standards", ":id", "document", use: CreationAPIController.exportStandard)
         pages.get("creation", use: CreationController.board)
         pages.get("creation", "units", use: CreationController.units)
         pages.get("creation", "indicators", ":number", use: CreationController.item)
