@@ -27,7 +27,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         authenticated.get("creation", "indicators", use: CreationAPIController.listIndicators)
         authenticated.get("creation", "indicators", ":number", use: CreationAPIController.showIndicator)
         authenticated.put("creation", "indicators", ":number", "assignment", use: CreationAPIController.assign)
-        authenticated.post("creation", "indicators", ":number", "evidence", use: CreationAPIController.submitEvidence)
+        authenticated.on(.POST, "creation", "indicators", ":number", "evidence", body: .collect(maxSize: "11mb"), use: CreationAPIController.submitEvidence)
         authenticated.post("creation", "indicators", ":number", "review", use: CreationAPIController.review)
         authenticated.post("creation", "indicators", ":number", "unlock", use: CreationAPIController.unlock)
         authenticated.put("creation", "metric-values", ":metric", use: CreationAPIController.recordMetricValue)
