@@ -97,17 +97,8 @@ enum WarehouseBookings {
     /// `GET /api/v1/warehouse-bookings?status=`: bookings at warehouses in scope, by slot.
     static func list(request: Request) async throws -> ListDTO<DTO> {
         let principal = try request.requirePrincipal()
-        guard principal.role.may(.readInspections) || principal.role == .businessOperator else { throw ShianError.forbidden }
         let list = try ListParameters(request)
-        let query = principal.scope.query(WarehouseBooking.self, on: request.db)
-        if let business = principal.user.$business.id {
-            query.group(.or) { $0.filter(\.$warehouse.$id == business).filter(\.$owner.$id == business) }
-        }
-        if let text = list.rawQuery["status"], !text.isEmpty {
-            guard let status = WarehouseBooking.Status(rawValue: text) else { throw ShianError(.badRequest, "malformedRequest", field: "status") }
-            query.filter(\.$status == status)
-        }
-        let page = try await query.keysetPage(sortedBy: \.$slotAt, descending: false, after: list.cursor, limit: list.limit)
+        let page = try await WarehouseWrites.bookings(list, for: principal, on: request.db).keysetPage(sortedBy: \.$slotAt, descending: false, after: list.cursor, limit: list.limit)
         var items: [DTO] = []
         for booking in page.items { items.append(try await dto(booking, on: request.db)) }
         return ListDTO(RecordPage(items: items, nextCursor: page.nextCursor))

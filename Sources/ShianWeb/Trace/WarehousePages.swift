@@ -15,14 +15,8 @@ enum WarehousePages {
         -> Response
     {
         let principal = try request.requirePrincipal()
-        guard principal.role.may(.readInspections) || principal.role == .businessOperator else { throw ShianError.forbidden }
         let list = try ListParameters(request)
-        let query = principal.scope.query(WarehouseBooking.self, on: request.db)
-        if let business = principal.user.$business.id {
-            query.group(.or) { $0.filter(\.$warehouse.$id == business).filter(\.$owner.$id == business) }
-        }
-        if let text = list.rawQuery["status"], let status = WarehouseBooking.Status(rawValue: text) { query.filter(\.$status == status) }
-        let page = try await query.keysetPage(sortedBy: \.$slotAt, descending: true, after: list.cursor, limit: list.limit)
+        let page = try await WarehouseWrites.bookings(list, for: principal, on: request.db).keysetPage(sortedBy: \.$slotAt, descending: true, after: list.cursor, limit: list.limit)
         let ids = Set(page.items.flatMap { [$0.$warehouse.id, $0.$owner.id] })
         let names = try await Business.query(on: request.db).filter(\.$id ~~ ids).all()
         let warehouses = try await principal.scope.query(Business.self, on: request.db).filter(\.$category == .centralWarehouse).sort(\.$name).limit(50).all()

@@ -46,6 +46,23 @@ enum WarehouseWrites {
         return booking
     }
 
+    /// The bookings a caller may read, `status` filtered: an operator's own — at its warehouse or
+    /// for its goods, wherever the warehouse is — or those at warehouses in an officer's scope.
+    static func bookings(_ list: ListParameters, for principal: Principal, on database: any Database) throws -> QueryBuilder<WarehouseBooking> {
+        guard principal.role.may(.readInspections) || principal.role == .businessOperator else { throw ShianError.forbidden }
+        let query: QueryBuilder<WarehouseBooking>
+        if let business = principal.user.$business.id {
+            query = WarehouseBooking.query(on: database).group(.or) { $0.filter(\.$warehouse.$id == business).filter(\.$owner.$id == business) }
+        } else {
+            query = principal.scope.query(WarehouseBooking.self, on: database)
+        }
+        if let text = list.rawQuery["status"], !text.isEmpty {
+            guard let status = WarehouseBooking.Status(rawValue: text) else { throw ShianError(.badRequest, "malformedRequest", field: "status") }
+            query.filter(\.$status == status)
+        }
+        return query
+    }
+
     /// The warehouse's operator, or an officer whose scope covers the warehouse.
     static func mayRunWarehouse(_ booking: WarehouseBooking, _ principal: Principal) -> Bool {
         (principal.role == .businessOperator && principal.user.$business.id == booking.$warehouse.id)
