@@ -31,5 +31,6 @@ public enum ShianMigrations {
         CreateWarehouseBookings(),
         AddBatchParents(),
         CreateReporting(),
+        CreateShowcaseProjects(),
     ]
 }
