@@ -168,7 +168,8 @@ enum CreationWrites {
     ) async throws -> EvidenceSubmission {
         guard principal.role.may(.submitEvidence) else { throw ShianError.forbidden }
         let indicator = try indicator(number, in: target.standard)
-        guard indicator.kind != .veto, !indicator.isComputed else {
+        // The showcase indicator scores its reviewed projects (ShowcaseWrites), not evidence.
+        guard indicator.kind != .veto, !indicator.isComputed, indicator.number != target.standard.showcaseIndicator else {
             throw ShianError(.unprocessableEntity, "indicatorNotScoredByEvidence", field: "number", arguments: [number])
         }
         let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
