@@ -79,4 +79,35 @@ struct ShowcasePageTests {
             #expect(total.body.string.contains(#"data-showcase-score="20""#))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func evidenceWithAFileIsStoredAndServedToReadersOnly(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            try await DemoCreation.seed(on: app.db, now: Date())
+            let proposed = try #require(try await ShowcaseProject.query(on: app.db).filter(\.$status == .proposed).first())
+            let page = "/creation/showcase/\(try proposed.requireID())"
+            // The proposed demo project is led by the commerce bureau: the market department may not add to it.
+            var market = try await Browser.loggedIn(app, as: "dept.market")
+            _ = try await market.get(page)
+            let refused = try await market.upload("\(page)/evidence", file: "%PDF-1.4 plan", filename: "plan.pdf")
+            #expect(refused.status == .forbidden)
+            #expect(try await ShowcaseEvidence.query(on: app.db).filter(\.$project.$id == proposed.requireID()).count() == 0)
+
+            var office = try await Browser.loggedIn(app, as: "office")
+            _ = try await office.get(page)
+            let sent = try await office.upload("\(page)/evidence", file: "%PDF-1.4 plan", filename: "plan.pdf")
+            #expect(sent.status == .seeOther)
+            let evidence = try #require(try await ShowcaseEvidence.query(on: app.db).filter(\.$project.$id == proposed.requireID()).first())
+            #expect(evidence.fileName == "plan.pdf" && evidence.contentType == "application/pdf")
+            let url = "/creation/showcase/evidence/\(try evidence.requireID())/file"
+            #expect(try await office.get(page).body.string.contains(url))
+            let file = try await office.get(url)
+            #expect(file.status == .ok)
+            #expect(file.body.string.hasPrefix("%PDF-"))
+            let token = try await app.token(for: "dept.education")
+            #expect(try await app.api(.GET, "/api/v1/creation/showcase-evidence/\(try evidence.requireID())/file", token: token).status == .ok)
+            let business = try await app.token(for: "business.lamb")
+            #expect(try await app.api(.GET, "/api/v1/creation/showcase-evidence/\(try evidence.requireID())/file", token: business).status == .forbidden)
+        }
+    }
 }
