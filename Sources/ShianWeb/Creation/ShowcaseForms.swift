@@ -49,4 +49,20 @@ enum ShowcaseForms {
         }
         .class("no-print")
     }
+
+    /// A theme's name in the caller's language (literal keys, so the catalog check sees each one).
+    static func themeKey(_ theme: ShowcaseTheme) -> String {
+        switch theme {
+        case .informationSupervision: "showcase.theme.informationSupervision"
+        case .intelligentSupervision: "showcase.theme.intelligentSupervision"
+        case .riskManagement: "showcase.theme.riskManagement"
+        case .emergencySystem: "showcase.theme.emergencySystem"
+        case .originAndMarketAccess: "showcase.theme.originAndMarketAccess"
+        case .enforcementLinkage: "showcase.theme.enforcementLinkage"
+        case .threeSmallsGovernance: "showcase.theme.threeSmallsGovernance"
+        case .ruralGovernance: "showcase.theme.ruralGovernance"
+        case .brandBuilding: "showcase.theme.brandBuilding"
+        case .scientificInnovation: "showcase.theme.scientificInnovation"
+        }
+    }
 }

@@ -57,7 +57,7 @@ struct ShowcaseListPage {
         PageSection {
             for theme in ShowcaseTheme.allCases {
                 let projects = campaign.showcaseProjects.filter { $0.theme == theme }
-                H2("\(theme.chineseName) · \(projects.count)").attribute(named: "data-theme", value: theme.rawValue)
+                H2("\(context.t(ShowcaseForms.themeKey(theme))) · \(projects.count)").attribute(named: "data-theme", value: theme.rawValue)
                 if projects.isEmpty {
                     Paragraph(context.t("showcase.noProjects")).class("hint")
                 } else {
@@ -90,7 +90,7 @@ struct ShowcaseListPage {
                     CSRFField(context: context)
                     SelectField(
                         label: context.t("showcase.theme"), name: "theme",
-                        options: ShowcaseTheme.allCases.map { ($0.rawValue, $0.chineseName) }, selected: value("theme"),
+                        options: ShowcaseTheme.allCases.map { ($0.rawValue, context.t(ShowcaseForms.themeKey($0))) }, selected: value("theme"),
                         error: error(["theme"]))
                     FormField(label: context.t("showcase.projectTitle"), name: "title", value: value("title"), error: error(["title", "*"]))
                     FormField(label: context.t("showcase.summary"), name: "summary", value: value("summary"), error: error(["summary"]))

@@ -35,7 +35,7 @@ struct ShowcaseProjectPage {
             H1(project.title)
             Paragraph {
                 ShowcaseStatusBadge(context: context, status: project.status)
-                Text(" \(project.themeName) · \(project.leadUnitName)")
+                Text(" \(context.t(ShowcaseForms.themeKey(project.theme))) · \(project.leadUnitName)")
             }
             .attribute(named: "data-status", value: project.status.rawValue)
             if let score = project.reviewScore {
@@ -46,7 +46,11 @@ struct ShowcaseProjectPage {
                 Term(context.t("showcase.summary"))
                 Definition(project.summary.isEmpty ? "—" : project.summary)
                 Term(context.t("showcase.plan"))
-                Definition(project.plan.isEmpty ? "—" : project.plan).class("preserve-lines")
+                // The plan's lines are its steps; keep them apart.
+                Definition {
+                    if project.plan.isEmpty { Text("—") }
+                    for line in project.plan.split(whereSeparator: \.isNewline) { Paragraph(String(line)) }
+                }
             }
             milestones
             evidence
