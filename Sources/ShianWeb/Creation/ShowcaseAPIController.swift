@@ -88,17 +88,9 @@ enum ShowcaseAPIController {
         guard let evidence = try await ShowcaseEvidence.find(try request.idParameter(), on: request.db),
             let storedName = evidence.storedName
         else { throw ShianError.notFound }
-        // Readable by whoever reads the county's campaign (a township officer reads its county's).
-        let ownCounty = RegionCode(validating: evidence.regionCode).map { $0.contains(principal.user.scope.regionCode) } ?? false
-        guard principal.scope.covers(evidence.regionCode) || ownCounty else { throw ShianError.notFound }
-        let store = FileStore(dataDirectory: request.application.shian.dataDirectory)
-        guard let data = store.get(storedName, suffixes: FileKind.storedSuffixes) else { throw ShianError.notFound }
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: evidence.contentType ?? "application/octet-stream")
-        let encoded = (evidence.fileName ?? "file").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-        return response
+        return try CreationAPIController.fileResponse(
+            storedName: storedName, contentType: evidence.contentType, fileName: evidence.fileName,
+            regionCode: evidence.regionCode, principal: principal, request: request)
     }
 
     // MARK: helpers

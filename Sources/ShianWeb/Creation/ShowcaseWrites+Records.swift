@@ -76,26 +76,10 @@ extension ShowcaseWrites {
         _ id: UUID, _ input: EvidenceInput, file: CreationWrites.EvidenceFile?, in target: CreationWrites.Target,
         by principal: Principal, store: FileStore, now: Date = Date(), on database: any Database
     ) async throws -> ShowcaseEvidence {
-        let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let links = (input.links ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !text.isEmpty || !links.isEmpty || !(file?.data.isEmpty ?? true) else {
-            throw ShianError(.unprocessableEntity, "evidenceEmpty", field: "text")
-        }
-        guard text.count <= 5_000 else { throw ShianError(.unprocessableEntity, "textTooLong", field: "text", arguments: ["5000"]) }
-        guard links.count <= 20, links.allSatisfy({ $0.count <= 500 && !$0.contains("\n") }) else {
-            throw ShianError(.unprocessableEntity, "linksInvalid", field: "links", arguments: ["20", "500"])
-        }
+        let (text, links) = try CreationWrites.evidenceContent(text: input.text, links: input.links, file: file)
         // Permission before the file is stored, so a refused caller leaves nothing behind.
         _ = try await editable(id, in: target, by: principal, on: database)
-        var stored: (name: String, kind: FileKind, bytes: Int)?
-        if let file, !file.data.isEmpty {
-            guard file.data.count <= FileKind.maximumBytes else {
-                throw ShianError(.payloadTooLarge, "fileTooLarge", field: "file", arguments: [String(FileKind.maximumBytes / 1024 / 1024)])
-            }
-            guard let kind = FileKind.sniff(file.data) else { throw ShianError(.unsupportedMediaType, "fileKindNotAccepted", field: "file") }
-            stored = (try store.put(file.data, suffix: kind.suffix), kind, file.data.count)
-        }
-        let storedFile = stored
+        let storedFile = try CreationWrites.store(file, in: store)
         return try await database.transaction { db in
             let project = try await editable(id, in: target, by: principal, on: db)
             let evidence = ShowcaseEvidence()
