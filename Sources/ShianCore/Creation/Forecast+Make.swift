@@ -41,7 +41,7 @@ extension Forecast {
                     IndicatorGap(
                         indicatorId: indicator.number, title: indicator.title, kind: indicator.kind, status: state.status,
                         pointsAtRisk: projection.winnablePoints, unit: unit, deadline: state.deadline, overdue: overdue,
-                        keyItemBelowShare: belowShare))
+                        keyItemBelowShare: belowShare, showcaseProjects: state.showcase?.awaitingReview))
             }
             if !projection.losses.isEmpty {
                 explanations.append(

@@ -84,6 +84,9 @@ public struct IndicatorGap: Codable, Sendable, Equatable {
     public let overdue: Bool
     /// A key item below its share: winning these points is needed to pass.
     public let keyItemBelowShare: Bool
+    /// On the showcase indicator: the projects whose review can still win these points, each with
+    /// its unit. nil on every other item.
+    public var showcaseProjects: [ShowcaseProjectSummary]? = nil
 }
 
 /// How an indicator loses points.
@@ -112,6 +115,8 @@ public struct PointLoss: Codable, Sendable, Equatable {
         case metricBelowTarget
         /// A computed item's metric has no value yet.
         case metricMissing
+        /// Showcase points no reviewed project has won yet (`detail`: how many projects await review).
+        case showcaseNotWon
     }
 
     public let points: Double

@@ -10,6 +10,8 @@ import Foundation
 /// - **Submitted** items are projected at their assessed score — the points left after deductions, or
 ///   the self-score if lower (no self-score claims full points). What the assessment concedes can
 ///   still be won before approval.
+/// - The **showcase** indicator, when its projects are known, scores the sum of the reviewed projects'
+///   scores, capped at its points; the rest can still be won by the projects awaiting review.
 /// - **Approved** items count their assessed score. Their evidence is locked, so nothing more can be
 ///   won on them; the points they lost still show in the explanation.
 public struct IndicatorProjection: Sendable, Equatable {
@@ -21,6 +23,12 @@ public struct IndicatorProjection: Sendable, Equatable {
 extension Indicator {
     public func project(_ state: IndicatorState) -> IndicatorProjection {
         if kind == .veto { return IndicatorProjection(projectedPoints: 0, winnablePoints: 0, losses: []) }
+        if let showcase = state.showcase {
+            let earned = showcase.points(cap: points)
+            let open = (points - earned).roundedToHundredths
+            let losses = open > 0 ? [PointLoss(points: open, reason: .showcaseNotWon, detail: String(showcase.awaitingReview.count))] : []
+            return IndicatorProjection(projectedPoints: earned, winnablePoints: open, losses: losses)
+        }
         if let binding = metric {
             let evaluation = binding.evaluate(state.metricValues[binding.metric], points: points)
             let lost = (points - evaluation.earned).roundedToHundredths

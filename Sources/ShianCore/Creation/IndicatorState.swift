@@ -12,10 +12,14 @@ public struct IndicatorState: Sendable, Equatable {
     /// The name of the lead unit, shown in gaps; nil falls back to the standard's suggestion.
     public var leadUnit: String?
     public var deadline: Date?
+    /// Set on the standard's showcase indicator when its projects are known: the item then scores
+    /// what the reviewed projects earn, not its evidence.
+    public var showcase: ShowcaseStanding?
 
     public init(
         status: IndicatorStatus = .notStarted, selfScore: Double? = nil, deductions: [ScoreDeduction] = [],
-        metricValues: [MetricID: MetricValue] = [:], leadUnit: String? = nil, deadline: Date? = nil
+        metricValues: [MetricID: MetricValue] = [:], leadUnit: String? = nil, deadline: Date? = nil,
+        showcase: ShowcaseStanding? = nil
     ) {
         self.status = status
         self.selfScore = selfScore
@@ -23,6 +27,7 @@ public struct IndicatorState: Sendable, Equatable {
         self.metricValues = metricValues
         self.leadUnit = leadUnit
         self.deadline = deadline
+        self.showcase = showcase
     }
 }
 

@@ -5,7 +5,8 @@ import ShianCore
 /// The demo county's creation campaign, mid-way (deterministic, relative to `now`): the demo
 /// standard loaded, every item assigned to its suggested lead unit (a few to townships), most items
 /// approved, some submitted, some returned, some not started and overdue; recorded survey and
-/// sampling figures with one veto item (satisfaction) only just above its threshold.
+/// sampling figures with one veto item (satisfaction) only just above its threshold; the showcase
+/// projects of `DemoShowcase`.
 public enum DemoCreation {
     /// Items the demo hands to townships, with the township that leads them.
     static let townshipLeads: [String: String] = ["3.6": "222499201", "3.7": "222499202", "6.3": "222499101"]
@@ -49,7 +50,8 @@ public enum DemoCreation {
                 // Deadlines spread over the campaign; every seventh item is already late.
                 assignment.deadline = now.addingTimeInterval(Double(index % 7 == 3 ? -10 : 20 + index % 60) * day).storageRounded
                 try await assignment.create(on: db)
-                guard !indicator.isComputed, indicator.kind != .veto else { continue }
+                // The showcase indicator scores its projects (DemoShowcase), not evidence.
+                guard !indicator.isComputed, indicator.kind != .veto, indicator.number != standard.showcaseIndicator else { continue }
                 let author = "demo"
                 if let reason = returned[indicator.number] {
                     let submission = try await submit(assignment, text: "已提交佐证材料。", by: author, at: now.addingTimeInterval(-9 * day), on: db)
@@ -83,6 +85,7 @@ public enum DemoCreation {
                 }
                 try await assignment.save(on: db)
             }
+            try await DemoShowcase.seed(county: county, standardCode: standard.code, now: now, on: db)
             for (metric, numerator, denominator, source) in observations {
                 let observation = MetricObservation()
                 observation.regionCode = county

@@ -32,5 +32,6 @@ public enum ShianMigrations {
         AddBatchParents(),
         CreateReporting(),
         CreateMarketSellers(),
+        CreateShowcaseProjects(),
     ]
 }

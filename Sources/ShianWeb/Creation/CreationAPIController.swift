@@ -180,14 +180,23 @@ enum CreationAPIController {
         guard let submission = try await EvidenceSubmission.find(try request.idParameter(), on: request.db),
             let storedName = submission.storedName
         else { throw ShianError.notFound }
-        // The submission's county must be the caller's campaign (or inside its scope).
-        let ownCounty = RegionCode(validating: submission.regionCode).map { $0.contains(principal.user.scope.regionCode) } ?? false
-        guard principal.scope.covers(submission.regionCode) || ownCounty else { throw ShianError.notFound }
+        return try fileResponse(
+            storedName: storedName, contentType: submission.contentType, fileName: submission.fileName,
+            regionCode: submission.regionCode, principal: principal, request: request)
+    }
+
+    /// A stored evidence file, to whoever reads the campaign of its county (a township officer reads
+    /// its own county's), sandboxed so a file can never run as a page of the site.
+    static func fileResponse(
+        storedName: String, contentType: String?, fileName: String?, regionCode: String, principal: Principal, request: Request
+    ) throws -> Response {
+        let ownCounty = RegionCode(validating: regionCode).map { $0.contains(principal.user.scope.regionCode) } ?? false
+        guard principal.scope.covers(regionCode) || ownCounty else { throw ShianError.notFound }
         let store = FileStore(dataDirectory: request.application.shian.dataDirectory)
         guard let data = store.get(storedName, suffixes: FileKind.storedSuffixes) else { throw ShianError.notFound }
         let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: submission.contentType ?? "application/octet-stream")
-        let encoded = (submission.fileName ?? "file").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        response.headers.replaceOrAdd(name: .contentType, value: contentType ?? "application/octet-stream")
+        let encoded = (fileName ?? "file").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename*=UTF-8''\(encoded)")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
         return response

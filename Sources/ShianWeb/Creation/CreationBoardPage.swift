@@ -60,6 +60,8 @@ struct CreationBoardPage {
         Paragraph {
             Link(context.t("reporting.title"), url: "/creation/reports").class("button")
             Text(" ")
+            Link(context.t("showcase.title"), url: "/creation/showcase").class("button").attribute(named: "id", value: "showcase-link")
+            Text(" ")
             Link(context.t("standards.title"), url: "/creation/standards").class("button")
             Text(" ")
             Link(context.t("selfAssessment.xlsx"), url: "/creation/self-assessment?format=xlsx").class("button")
@@ -123,7 +125,13 @@ struct CreationBoardPage {
             ) {
                 for gap in forecast.topGaps {
                     TableRow {
-                        TableCell { Link("\(gap.indicatorId) \(gap.title)", url: "/creation/indicators/\(gap.indicatorId)") }
+                        TableCell {
+                            Link("\(gap.indicatorId) \(gap.title)", url: "/creation/indicators/\(gap.indicatorId)")
+                            if let projects = gap.showcaseProjects, !projects.isEmpty {
+                                Small(context.t("showcase.awaitingList", projects.map { "\($0.title)（\($0.unit ?? "—")）" }.joined(separator: "、")))
+                                    .class("hint").attribute(named: "data-showcase-awaiting", value: String(projects.count))
+                            }
+                        }
                         TableCell(context.t("creation.kind.\(gap.kind.rawValue)"))
                         TableCell { StatusBadge(context: context, status: gap.status) }
                         TableCell(gap.pointsAtRisk.pointsText).attribute(named: "data-points", value: gap.pointsAtRisk.pointsText)

@@ -53,6 +53,8 @@ struct ForecastDTO: Content {
         let deadline: Date?
         let overdue: Bool
         let keyItemBelowShare: Bool
+        /// On the showcase indicator: the projects awaiting review, whose scores can win these points.
+        let showcaseProjects: [ShowcaseProjectSummary]?
     }
 
     let regionCode: String
@@ -83,7 +85,8 @@ struct ForecastDTO: Content {
             let code = (try? campaign.indicator(gap.indicatorId)).flatMap(campaign.leadUnit)
             return Gap(
                 indicatorId: gap.indicatorId, title: gap.title, kind: gap.kind, status: gap.status, pointsAtRisk: gap.pointsAtRisk,
-                unit: gap.unit, unitCode: code, deadline: gap.deadline, overdue: gap.overdue, keyItemBelowShare: gap.keyItemBelowShare)
+                unit: gap.unit, unitCode: code, deadline: gap.deadline, overdue: gap.overdue, keyItemBelowShare: gap.keyItemBelowShare,
+                showcaseProjects: gap.showcaseProjects)
         }
         explanations = forecast.explanations
     }

@@ -148,8 +148,10 @@ struct CreationItemPage {
     }
 
     private var mayManage: Bool { role?.may(.manageCreation) ?? false }
+    /// The showcase indicator scores its projects; its page points to them instead of an evidence form.
+    private var isShowcase: Bool { number == campaign.standard.showcaseIndicator }
     private var maySubmit: Bool {
-        guard let role, role.may(.submitEvidence), !item.locked, !item.computed, item.kind != .veto else { return false }
+        guard let role, role.may(.submitEvidence), !item.locked, !item.computed, item.kind != .veto, !isShowcase else { return false }
         return mayManage || (callerUnit != nil && callerUnit == item.leadUnit)
     }
 
@@ -165,6 +167,10 @@ struct CreationItemPage {
 
     @ComponentBuilder
     private var forms: Component {
+        if isShowcase {
+            Paragraph { Link(context.t("showcase.openProjects"), url: "/creation/showcase").class("button") }
+                .attribute(named: "id", value: "showcase-link")
+        }
         if maySubmit {
             PageSection {
                 H2(context.t("creation.submitEvidence"))

@@ -19,6 +19,8 @@ struct CreationCampaign: Sendable {
     let assignments: [String: IndicatorAssignment]
     let metricValues: [MetricID: MetricValue]
     let unitNames: [String: String]
+    /// The county's showcase projects; they score the standard's showcase indicator.
+    let showcaseProjects: [ShowcaseProjectSummary]
     let year: Int
     let now: Date
 
@@ -37,6 +39,7 @@ struct CreationCampaign: Sendable {
             ?? IndicatorState(leadUnit: indicator.leadUnit)
         state.leadUnit = unitName(state.leadUnit)
         state.metricValues = metricValues
+        if indicator.number == standard.showcaseIndicator { state.showcase = ShowcaseStanding(projects: showcaseProjects) }
         return state
     }
 
@@ -129,10 +132,13 @@ enum CreationQueries {
         var units = Set(standard.indicators.compactMap(\.leadUnit))
         units.formUnion(assignments.values.compactMap(\.leadUnit))
         units.formUnion(assignments.values.flatMap(\.supportingUnits))
+        units.formUnion(try await ShowcaseQueries.leadUnits(place: place, on: database))
         let names = try await unitNames(units, place: place, on: database)
+        let projects = try await ShowcaseQueries.summaries(
+            place: place, standardCode: standard.code, now: now, unitNames: names, on: database)
         return CreationCampaign(
             place: place, record: record, standard: standard, assignments: assignments, metricValues: try await values,
-            unitNames: names, year: year, now: now)
+            unitNames: names, showcaseProjects: projects, year: year, now: now)
     }
 
     /// Names of units: departments of the region by code, townships by region code.

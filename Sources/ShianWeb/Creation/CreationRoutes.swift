@@ -17,6 +17,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         pages.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
         pages.get("creation", "reports", use: ReportingPages.index)
         pages.get("creation", "self-assessment", use: SelfAssessmentExport.response)
+        showcasePages(pages)
     }
     if let authenticated {  // under /api/v1, bearer token required
         authenticated.on(.POST, "standards", "import", body: .collect(maxSize: "5mb"), use: CreationAPIController.importStandard)
@@ -35,5 +36,34 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         authenticated.get("creation", "self-assessment", use: SelfAssessmentExport.response)
         authenticated.post("reports", ":code", "submissions", use: Reporting.submit)
         authenticated.get("reports", ":code", "lagging", use: Reporting.laggingAPI)
+        showcaseAPI(authenticated)
     }
+}
+
+/// Showcase projects (示范引领): the list by theme, one project with its forms.
+private func showcasePages(_ pages: any RoutesBuilder) {
+    pages.get("creation", "showcase", use: ShowcaseController.list)
+    pages.post("creation", "showcase", use: ShowcaseController.create)
+    pages.get("creation", "showcase", ":id", use: ShowcaseController.show)
+    pages.post("creation", "showcase", ":id", "plan", use: ShowcaseController.updatePlan)
+    pages.post("creation", "showcase", ":id", "status", use: ShowcaseController.move)
+    pages.post("creation", "showcase", ":id", "milestones", use: ShowcaseController.addMilestone)
+    pages.post("creation", "showcase", ":id", "milestones", ":milestoneId", "completion", use: ShowcaseController.completeMilestone)
+    pages.on(.POST, "creation", "showcase", ":id", "evidence", body: .collect(maxSize: "11mb"), use: ShowcaseController.addEvidence)
+    pages.post("creation", "showcase", ":id", "review", use: ShowcaseController.review)
+    pages.get("creation", "showcase", "evidence", ":id", "file", use: ShowcaseAPIController.evidenceFile)
+}
+
+private func showcaseAPI(_ api: any RoutesBuilder) {
+    let projects = api.grouped("creation", "showcase-projects")
+    projects.get(use: ShowcaseAPIController.list)
+    projects.post(use: ShowcaseAPIController.create)
+    projects.get(":id", use: ShowcaseAPIController.show)
+    projects.put(":id", "plan", use: ShowcaseAPIController.updatePlan)
+    projects.post(":id", "status", use: ShowcaseAPIController.move)
+    projects.post(":id", "milestones", use: ShowcaseAPIController.addMilestone)
+    projects.post(":id", "milestones", ":milestoneId", "completion", use: ShowcaseAPIController.completeMilestone)
+    projects.post(":id", "evidence", use: ShowcaseAPIController.addEvidence)
+    projects.post(":id", "review", use: ShowcaseAPIController.review)
+    api.get("creation", "showcase-evidence", ":id", "file", use: ShowcaseAPIController.evidenceFile)
 }

@@ -168,18 +168,11 @@ enum CreationWrites {
     ) async throws -> EvidenceSubmission {
         guard principal.role.may(.submitEvidence) else { throw ShianError.forbidden }
         let indicator = try indicator(number, in: target.standard)
-        guard indicator.kind != .veto, !indicator.isComputed else {
+        // The showcase indicator scores its reviewed projects (ShowcaseWrites), not evidence.
+        guard indicator.kind != .veto, !indicator.isComputed, indicator.number != target.standard.showcaseIndicator else {
             throw ShianError(.unprocessableEntity, "indicatorNotScoredByEvidence", field: "number", arguments: [number])
         }
-        let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let links = (input.links ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !text.isEmpty || !links.isEmpty || !(file?.data.isEmpty ?? true) else {
-            throw ShianError(.unprocessableEntity, "evidenceEmpty", field: "text")
-        }
-        guard text.count <= 5_000 else { throw ShianError(.unprocessableEntity, "textTooLong", field: "text", arguments: ["5000"]) }
-        guard links.count <= 20, links.allSatisfy({ $0.count <= 500 && !$0.contains("\n") }) else {
-            throw ShianError(.unprocessableEntity, "linksInvalid", field: "links", arguments: ["20", "500"])
-        }
+        let (text, links) = try evidenceContent(text: input.text, links: input.links, file: file)
         if let score = input.selfScore, !(score.isFinite && score >= 0 && score <= indicator.points) {
             throw ShianError(.unprocessableEntity, "selfScoreOutOfRange", field: "selfScore", arguments: [indicator.points.pointsText])
         }
@@ -194,15 +187,7 @@ enum CreationWrites {
             }
             deductions.append(ScoreDeduction(points: item.points, reason: reason, count: item.count))
         }
-        var stored: (name: String, kind: FileKind, bytes: Int)?
-        if let file, !file.data.isEmpty {
-            guard file.data.count <= FileKind.maximumBytes else {
-                throw ShianError(.payloadTooLarge, "fileTooLarge", field: "file", arguments: [String(FileKind.maximumBytes / 1024 / 1024)])
-            }
-            guard let kind = FileKind.sniff(file.data) else { throw ShianError(.unsupportedMediaType, "fileKindNotAccepted", field: "file") }
-            stored = (try store.put(file.data, suffix: kind.suffix), kind, file.data.count)
-        }
-        let storedFile = stored
+        let storedFile = try Self.store(file, in: store)
         let claimed = deductions
         return try await database.transaction { db in
             let assignment = try await row(for: indicator, in: target, now: now, on: db)
@@ -242,6 +227,30 @@ enum CreationWrites {
     }
 
     // MARK: helpers
+
+    /// Evidence's text and links, trimmed: something must be given (a file counts), within limits.
+    static func evidenceContent(text: String?, links: [String]?, file: EvidenceFile?) throws -> (text: String, links: [String]) {
+        let text = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let links = (links ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !text.isEmpty || !links.isEmpty || !(file?.data.isEmpty ?? true) else {
+            throw ShianError(.unprocessableEntity, "evidenceEmpty", field: "text")
+        }
+        guard text.count <= 5_000 else { throw ShianError(.unprocessableEntity, "textTooLong", field: "text", arguments: ["5000"]) }
+        guard links.count <= 20, links.allSatisfy({ $0.count <= 500 && !$0.contains("\n") }) else {
+            throw ShianError(.unprocessableEntity, "linksInvalid", field: "links", arguments: ["20", "500"])
+        }
+        return (text, links)
+    }
+
+    /// An evidence file in the file store, once its size and kind (sniffed from its bytes) pass.
+    static func store(_ file: EvidenceFile?, in store: FileStore) throws -> (name: String, kind: FileKind, bytes: Int)? {
+        guard let file, !file.data.isEmpty else { return nil }
+        guard file.data.count <= FileKind.maximumBytes else {
+            throw ShianError(.payloadTooLarge, "fileTooLarge", field: "file", arguments: [String(FileKind.maximumBytes / 1024 / 1024)])
+        }
+        guard let kind = FileKind.sniff(file.data) else { throw ShianError(.unsupportedMediaType, "fileKindNotAccepted", field: "file") }
+        return (try store.put(file.data, suffix: kind.suffix), kind, file.data.count)
+    }
 
     static func indicator(_ number: String, in standard: StandardDocument) throws -> Indicator {
         guard let indicator = standard.indicators.first(where: { $0.number == number }) else {
