@@ -64,6 +64,11 @@ struct ShowcaseAPITests {
             #expect(try await app.api(.POST, "\(project)/milestones/\(milestoneID)/completion", token: market).status == .conflict)
             let evidence = try await app.api(.POST, "\(project)/evidence", token: market, json: #"{"text":"上线报告","links":["/cold-chain"]}"#)
             #expect(evidence.status == .created)
+            // A scan with its text in one multipart request, as for an indicator's evidence.
+            let scan = EvidenceUploadTests.multipart(evidence: #"{"text":"验收报告"}"#, file: Array("%PDF-1.4\n%%EOF\n".utf8), filename: "验收.pdf")
+            let uploaded = try await app.postBytes("\(project)/evidence", scan.body, contentType: scan.contentType, token: market)
+            #expect(uploaded.status == .created, "\(uploaded.body.string)")
+            #expect((Self.json(uploaded)["evidence"] as? [[String: Any]])?.contains { $0["fileName"] as? String == "验收.pdf" } == true)
             #expect(try await app.api(.POST, "\(project)/status", token: market, json: #"{"status":"underway"}"#).status == .ok)
             let plan = try await app.api(.PUT, "\(project)/plan", token: market, json: #"{"plan":"一、平台\n二、推广"}"#)
             #expect(try plan.content.get(String.self, at: "project", "plan") == "一、平台\n二、推广")
@@ -91,7 +96,7 @@ struct ShowcaseAPITests {
             let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "showcaseProject").count()
             #expect(audit == 4, "create, move, plan, review")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "showcaseMilestone").count() == 2)
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "showcaseEvidence").count() == 1)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityType == "showcaseEvidence").count() == 2, "the text and the scan")
         }
     }
 

@@ -92,35 +92,12 @@ enum CreationAPIController {
     /// `POST /api/v1/creation/indicators/{number}/evidence`: text, links, self-score, deductions.
     static func submitEvidence(request: Request) async throws -> Response {
         let principal = try request.require(.submitEvidence)
-        let (input, file) = try evidenceBody(request)
+        let (input, file) = try EvidenceUpload.decode(CreationWrites.EvidenceInput.self, from: request, empty: .init())
         let target = try await CreationWrites.target(request, principal: principal)
         let submission = try await CreationWrites.submitEvidence(
             try number(request), input, file: file, in: target, by: principal,
             store: FileStore(dataDirectory: request.application.shian.dataDirectory), on: request.db)
         return try await EvidenceDTO(submission, indicatorId: try number(request)).encodeResponse(status: .created, for: request)
-    }
-
-    /// The evidence as JSON, or as `multipart/form-data` with the same JSON in the part `evidence`
-    /// and the document in the part `file` (a scan, a photo, a PDF).
-    private static func evidenceBody(_ request: Request) throws -> (CreationWrites.EvidenceInput, CreationWrites.EvidenceFile?) {
-        guard request.headers.contentType?.type == "multipart" else {
-            return (try APIBody.decode(CreationWrites.EvidenceInput.self, from: request), nil)
-        }
-        struct Upload: Content {
-            var evidence: String?
-            var file: File?
-        }
-        let upload: Upload
-        let input: CreationWrites.EvidenceInput
-        do {
-            upload = try request.content.decode(Upload.self)
-            input = try upload.evidence.map { try JSONDecoder().decode(CreationWrites.EvidenceInput.self, from: Data($0.utf8)) }
-                ?? CreationWrites.EvidenceInput()
-        } catch {
-            throw ShianError.malformed()
-        }
-        let file = upload.file.flatMap { $0.data.readableBytes > 0 ? CreationWrites.EvidenceFile(data: Data($0.data.readableBytesView), name: $0.filename) : nil }
-        return (input, file)
     }
 
     /// `POST /api/v1/creation/indicators/{number}/review`: `{"decision": "approve" | "return", "reason"}`.

@@ -63,7 +63,7 @@ private func showcaseAPI(_ api: any RoutesBuilder) {
     projects.post(":id", "status", use: ShowcaseAPIController.move)
     projects.post(":id", "milestones", use: ShowcaseAPIController.addMilestone)
     projects.post(":id", "milestones", ":milestoneId", "completion", use: ShowcaseAPIController.completeMilestone)
-    projects.post(":id", "evidence", use: ShowcaseAPIController.addEvidence)
+    projects.on(.POST, ":id", "evidence", body: .collect(maxSize: "11mb"), use: ShowcaseAPIController.addEvidence)
     projects.post(":id", "review", use: ShowcaseAPIController.review)
     api.get("creation", "showcase-evidence", ":id", "file", use: ShowcaseAPIController.evidenceFile)
 }

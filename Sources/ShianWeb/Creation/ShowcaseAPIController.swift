@@ -65,13 +65,16 @@ enum ShowcaseAPIController {
         return try await detail(request, principal: principal, id: id)
     }
 
-    /// `POST /api/v1/creation/showcase-projects/{id}/evidence`: `{"text", "links"}`.
+    /// `POST /api/v1/creation/showcase-projects/{id}/evidence`: `{"text", "links"}`, or multipart
+    /// with that JSON in `evidence` and a document in `file` (`EvidenceUpload`).
     static func addEvidence(request: Request) async throws -> Response {
-        try await write(request, ShowcaseWrites.EvidenceInput.self) { id, input, target, principal in
-            _ = try await ShowcaseWrites.addEvidence(
-                id, input, file: nil, in: target, by: principal,
-                store: FileStore(dataDirectory: request.application.shian.dataDirectory), on: request.db)
-        }.encodeResponse(status: .created, for: request)
+        let principal = try request.require(.submitEvidence)
+        let id = try request.idParameter()
+        let (input, file) = try EvidenceUpload.decode(ShowcaseWrites.EvidenceInput.self, from: request, empty: .init())
+        let target = try await CreationWrites.target(request, principal: principal)
+        _ = try await ShowcaseWrites.addEvidence(
+            id, input, file: file, in: target, by: principal, store: FileStore(dataDirectory: request.application.shian.dataDirectory), on: request.db)
+        return try await detail(request, principal: principal, id: id).encodeResponse(status: .created, for: request)
     }
 
     /// `POST /api/v1/creation/showcase-projects/{id}/review`: `{"score", "reason"}`, by the office.
