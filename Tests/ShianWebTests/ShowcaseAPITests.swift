@@ -203,6 +203,8 @@ struct ShowcaseAPITests {
             #expect(awaiting.first { $0["status"] as? String == "underway" }?["overdueMilestones"] as? Int == 1)
             let evidence = try await app.api(.POST, "/api/v1/creation/indicators/8.1/evidence", token: office, json: #"{"text":"材料"}"#)
             #expect(evidence.status == .unprocessableEntity, "the showcase indicator scores its projects, not evidence")
+            let items = try await app.api(.GET, "/api/v1/creation/indicators?limit=200", token: office).items
+            #expect(items.filter { $0["scoredByProjects"] as? Bool == true }.compactMap { $0["indicatorId"] as? String } == ["8.1"])
             #expect(try await app.api(.GET, Self.base, token: office).items.count == 4)
         }
     }

@@ -235,7 +235,13 @@ struct ItemTable: Component {
                     TableCell(context.t("creation.kind.\(item.kind.rawValue)"))
                     TableCell(item.kind == .veto ? "—" : "\(item.projectedPoints.pointsText) / \(item.points.pointsText)")
                     TableCell {
-                        if item.computed { Badge(text: context.t("creation.computed"), tone: .grey) } else { StatusBadge(context: context, status: item.status) }
+                        if item.computed {
+                            Badge(text: context.t("creation.computed"), tone: .grey)
+                        } else if item.scoredByProjects {
+                            Link(context.t("showcase.scoredByProjects"), url: "/creation/showcase").class("badge badge-grey")
+                        } else {
+                            StatusBadge(context: context, status: item.status)
+                        }
                         if item.overdue { Text(" "); Badge(text: context.t("creation.overdue"), tone: .red) }
                     }
                     TableCell(item.leadUnitName ?? "—")

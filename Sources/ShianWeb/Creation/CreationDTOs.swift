@@ -116,6 +116,8 @@ struct IndicatorItemDTO: Content {
     let kind: IndicatorKind
     let points: Double
     let computed: Bool
+    /// The showcase indicator: its points come from reviewed showcase projects, not from evidence.
+    let scoredByProjects: Bool
     let status: IndicatorStatus
     let leadUnit: String?
     let leadUnitName: String?
@@ -140,6 +142,7 @@ struct IndicatorItemDTO: Content {
         kind = indicator.kind
         points = indicator.points
         computed = indicator.isComputed
+        scoredByProjects = indicator.number == campaign.standard.showcaseIndicator
         status = assignment?.status ?? .notStarted
         leadUnit = campaign.leadUnit(indicator)
         leadUnitName = campaign.unitName(leadUnit)
