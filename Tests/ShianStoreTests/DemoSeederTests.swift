@@ -36,6 +36,23 @@ struct DemoSeederTests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func creationCampaignsAtScaleWithHistory(database: TestDatabase) async throws {
+        try await withMigratedDatabase(database) { db in
+            _ = try await ScaleSeeder.seedRegions(.county, on: db)
+            #expect(try await ScaleSeeder.seedCreation(years: 3, on: db) == 1)
+            #expect(try await ScaleSeeder.seedCreation(years: 3, on: db) == 0, "a county with a campaign is left alone")
+            let county = try #require(try await Region.query(on: db).filter(\.$level == .county).first()?.code)
+            #expect(try await IndicatorAssignment.query(on: db).filter(\.$regionCode == county).count() == 94)
+            let standard = DemoStandard.document
+            let evidenceItems = standard.indicators.filter { !$0.isComputed && $0.kind != .veto && $0.number != standard.showcaseIndicator }.count
+            let history = try await EvidenceSubmission.query(on: db).filter(\.$submittedBy == "bench").count()
+            #expect(history == evidenceItems * 4 * 2, "four a year for each of the two past years")
+            #expect(try await MetricObservation.query(on: db).filter(\.$regionCode == county).count() == 3 * DemoCreation.observations.count)
+            #expect(try await ShowcaseProject.query(on: db).filter(\.$regionCode == county).count() == DemoShowcase.projects.count + 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aYearOfDemoInspections(database: TestDatabase) async throws {
         try await withMigratedDatabase(database) { db in
             let today = Date()

@@ -39,65 +39,72 @@ public enum DemoCreation {
 
     public static func seed(on database: any Database, now: Date) async throws {
         let county = DemoCounty.countyCode.rawValue
+        try await database.transaction { db in
+            _ = try await StandardRecord.store(DemoStandard.document, regionCode: county, actor: .system, now: now, on: db)
+            try await seedCampaign(county: county, townshipLeads: townshipLeads, now: now, on: db)
+        }
+    }
+
+    /// One county's campaign on the demo standard (already stored): assignments, evidence in every
+    /// state, showcase projects and this year's recorded figures. The benchmark seeder runs it for
+    /// each of its counties.
+    static func seedCampaign(county: String, townshipLeads: [String: String], now: Date, on db: any Database) async throws {
         let standard = DemoStandard.document
         let year = Calendar(identifier: .gregorian).component(.year, from: now)
-        try await database.transaction { db in
-            _ = try await StandardRecord.store(standard, regionCode: county, actor: .system, now: now, on: db)
-            let day: TimeInterval = 86_400
-            for (index, indicator) in standard.indicatorsInOrder.enumerated() {
-                let assignment = IndicatorAssignment(regionCode: county, standardCode: standard.code, indicator: indicator, now: now)
-                if let township = townshipLeads[indicator.number] { assignment.leadUnit = township }
-                // Deadlines spread over the campaign; every seventh item is already late.
-                assignment.deadline = now.addingTimeInterval(Double(index % 7 == 3 ? -10 : 20 + index % 60) * day).storageRounded
-                try await assignment.create(on: db)
-                // The showcase indicator scores its projects (DemoShowcase), not evidence.
-                guard !indicator.isComputed, indicator.kind != .veto, indicator.number != standard.showcaseIndicator else { continue }
-                let author = "demo"
-                if let reason = returned[indicator.number] {
-                    let submission = try await submit(assignment, text: "已提交佐证材料。", by: author, at: now.addingTimeInterval(-9 * day), on: db)
-                    submission.decision = .returned
-                    submission.reason = reason
-                    submission.reviewedBy = "office"
-                    submission.reviewedAt = now.addingTimeInterval(-5 * day).storageRounded
+        let day: TimeInterval = 86_400
+        for (index, indicator) in standard.indicatorsInOrder.enumerated() {
+            let assignment = IndicatorAssignment(regionCode: county, standardCode: standard.code, indicator: indicator, now: now)
+            if let township = townshipLeads[indicator.number] { assignment.leadUnit = township }
+            // Deadlines spread over the campaign; every seventh item is already late.
+            assignment.deadline = now.addingTimeInterval(Double(index % 7 == 3 ? -10 : 20 + index % 60) * day).storageRounded
+            try await assignment.create(on: db)
+            // The showcase indicator scores its projects (DemoShowcase), not evidence.
+            guard !indicator.isComputed, indicator.kind != .veto, indicator.number != standard.showcaseIndicator else { continue }
+            let author = "demo"
+            if let reason = returned[indicator.number] {
+                let submission = try await submit(assignment, text: "已提交佐证材料。", by: author, at: now.addingTimeInterval(-9 * day), on: db)
+                submission.decision = .returned
+                submission.reason = reason
+                submission.reviewedBy = "office"
+                submission.reviewedAt = now.addingTimeInterval(-5 * day).storageRounded
+                try await submission.save(on: db)
+                assignment.status = .returned
+                assignment.returnReason = reason
+            } else if index % 7 == 3 {
+                continue  // overdue and not started: the gaps a leader sees first
+            } else if index % 5 == 1 {
+                let submission = try await submit(assignment, text: "已按评价细则整理佐证材料，请审核。", by: author, at: now.addingTimeInterval(-3 * day), on: db)
+                if let rule = indicator.deduction, index % 2 == 1 {
+                    let deduction = rule.deduction(count: 1, reason: "自查发现1处问题，正在整改")
+                    submission.deductionList = encode([deduction])
                     try await submission.save(on: db)
-                    assignment.status = .returned
-                    assignment.returnReason = reason
-                } else if index % 7 == 3 {
-                    continue  // overdue and not started: the gaps a leader sees first
-                } else if index % 5 == 1 {
-                    let submission = try await submit(assignment, text: "已按评价细则整理佐证材料，请审核。", by: author, at: now.addingTimeInterval(-3 * day), on: db)
-                    if let rule = indicator.deduction, index % 2 == 1 {
-                        let deduction = rule.deduction(count: 1, reason: "自查发现1处问题，正在整改")
-                        submission.deductionList = encode([deduction])
-                        try await submission.save(on: db)
-                        assignment.deductions = [deduction]
-                    }
-                    assignment.status = .submitted
-                } else {
-                    let submission = try await submit(assignment, text: "佐证材料齐全。", by: author, at: now.addingTimeInterval(-30 * day), on: db)
-                    submission.decision = .approved
-                    submission.reviewedBy = "office"
-                    submission.reviewedAt = now.addingTimeInterval(-20 * day).storageRounded
-                    try await submission.save(on: db)
-                    assignment.status = .approved
-                    assignment.approvedAt = submission.reviewedAt
-                    assignment.approvedBy = "office"
+                    assignment.deductions = [deduction]
                 }
-                try await assignment.save(on: db)
+                assignment.status = .submitted
+            } else {
+                let submission = try await submit(assignment, text: "佐证材料齐全。", by: author, at: now.addingTimeInterval(-30 * day), on: db)
+                submission.decision = .approved
+                submission.reviewedBy = "office"
+                submission.reviewedAt = now.addingTimeInterval(-20 * day).storageRounded
+                try await submission.save(on: db)
+                assignment.status = .approved
+                assignment.approvedAt = submission.reviewedAt
+                assignment.approvedBy = "office"
             }
-            try await DemoShowcase.seed(county: county, standardCode: standard.code, now: now, on: db)
-            for (metric, numerator, denominator, source) in observations {
-                let observation = MetricObservation()
-                observation.regionCode = county
-                observation.metric = metric.rawValue
-                observation.year = year
-                observation.numerator = numerator
-                observation.denominator = denominator
-                observation.source = source
-                observation.recordedBy = "system"
-                observation.recordedAt = now.storageRounded
-                try await observation.create(on: db)
-            }
+            try await assignment.save(on: db)
+        }
+        try await DemoShowcase.seed(county: county, standardCode: standard.code, now: now, on: db)
+        for (metric, numerator, denominator, source) in observations {
+            let observation = MetricObservation()
+            observation.regionCode = county
+            observation.metric = metric.rawValue
+            observation.year = year
+            observation.numerator = numerator
+            observation.denominator = denominator
+            observation.source = source
+            observation.recordedBy = "system"
+            observation.recordedAt = now.storageRounded
+            try await observation.create(on: db)
         }
     }
 

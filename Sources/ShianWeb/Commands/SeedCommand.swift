@@ -6,7 +6,8 @@ import ShianStore
 import Vapor
 
 /// `shian seed --demo` seeds the demo county into an empty database;
-/// `shian seed --scale province` adds a province-sized region tree for the benchmarks.
+/// `shian seed --scale province` adds a province-sized region tree for the benchmarks;
+/// `--creation-years 5` then gives each of its counties a creation campaign with that much history.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "demo", help: "Seed the demo county (the database must be empty).")
@@ -17,6 +18,9 @@ struct SeedCommand: AsyncCommand {
 
         @Option(name: "businesses", help: "With --scale: also add this many synthetic businesses to its grids.")
         var businesses: Int?
+
+        @Option(name: "creation-years", help: "Give every benchmark county a creation campaign with this many years of evidence, figures and reports.")
+        var creationYears: Int?
     }
 
     var help: String { "Seeds the demo county or benchmark data." }
@@ -42,8 +46,13 @@ struct SeedCommand: AsyncCommand {
                 context.console.info("Added \(added) businesses.")
             }
         }
-        if !signature.demo && signature.scale == nil {
-            throw SeedRefusal("Say what to seed: --demo or --scale county|prefecture|province")
+        if let years = signature.creationYears {
+            guard (1...20).contains(years) else { throw SeedRefusal("--creation-years must be between 1 and 20") }
+            let counties = try await ScaleSeeder.seedCreation(years: years, on: app.db)
+            context.console.info("Seeded the creation campaign of \(counties) benchmark counties over \(years) years.")
+        }
+        if !signature.demo && signature.scale == nil && signature.creationYears == nil {
+            throw SeedRefusal("Say what to seed: --demo, --scale county|prefecture|province or --creation-years N")
         }
     }
 }
