@@ -31,5 +31,7 @@ public enum ShianMigrations {
         CreateWarehouseBookings(),
         AddBatchParents(),
         CreateReporting(),
+        UpdateReportFormsAddPeriodTypeUnitsOutlierRule(),
+        CreateReportReminders(),
     ]
 }
