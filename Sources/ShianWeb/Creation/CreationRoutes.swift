@@ -30,7 +30,12 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         authenticated.put("creation", "metric-values", ":metric", use: CreationAPIController.recordMetricValue)
         authenticated.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
         authenticated.get("creation", "self-assessment", use: SelfAssessmentExport.response)
+        authenticated.get("reports", use: ReportFormsAPI.list)
+        authenticated.post("reports", use: ReportFormsAPI.create)
+        authenticated.get("reports", ":code", use: ReportFormsAPI.show)
+        authenticated.put("reports", ":code", use: ReportFormsAPI.update)
         authenticated.post("reports", ":code", "submissions", use: Reporting.submit)
         authenticated.get("reports", ":code", "lagging", use: Reporting.laggingAPI)
+        authenticated.get("reminders", use: ReportReminders.list)
     }
 }
