@@ -77,9 +77,9 @@ struct ReportingPage {
                             for flag in unit.outliers {
                                 Span {
                                     Badge(text: context.t("reporting.outlier"), tone: .amber)
-                                    Text(" " + context.t(
-                                        "reporting.outlierDetail", flag.period, labels[flag.field] ?? flag.field, Self.number(flag.value),
-                                        Self.number(max(0, flag.low)), Self.number(flag.high)))
+                                    let field = labels[flag.field] ?? flag.field
+                                    let (value, low, high) = (Self.number(flag.value), Self.number(max(0, flag.low)), Self.number(flag.high))
+                                    Text(" " + context.t("reporting.outlierDetail", flag.period, field, value, low, high))
                                 }
                                 .class("outlier-flag")
                                 .attribute(named: "data-outlier", value: flag.field)
