@@ -13,6 +13,7 @@ enum ReportReminders {
         let formName: String
         let periodType: ReportPeriodType
         let unitCode: String
+        let unitName: String
         let period: String
         let kind: ReportReminderKind
         let dueAt: Date
@@ -54,6 +55,9 @@ enum ReportReminders {
         let forms = Dictionary(
             try await ReportForm.query(on: database).filter(\.$id ~~ formIDs).all().compactMap { form in form.id.map { ($0, form) } },
             uniquingKeysWith: { a, _ in a })
+        let codes = Array(Set(page.items.map(\.regionCode)))
+        let names = Dictionary(
+            try await Region.query(on: database).filter(\.$code ~~ codes).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         var settled = Set<String>()
         for (formID, reminders) in Dictionary(grouping: page.items, by: { $0.$form.id }) {
             let submissions = try await ReportSubmission.query(on: database).filter(\.$form.$id == formID)
@@ -66,7 +70,8 @@ enum ReportReminders {
                     return nil
                 }
                 return ReminderDTO(
-                    id: id, form: form.code, formName: form.name, periodType: form.type, unitCode: reminder.regionCode, period: reminder.period,
+                    id: id, form: form.code, formName: form.name, periodType: form.type, unitCode: reminder.regionCode,
+                    unitName: names[reminder.regionCode] ?? reminder.regionCode, period: reminder.period,
                     kind: kind, dueAt: reminder.dueAt, createdAt: reminder.createdAt,
                     settled: settled.contains("\(reminder.$form.id)|\(reminder.regionCode)|\(reminder.period)"))
             }, nextCursor: page.nextCursor)

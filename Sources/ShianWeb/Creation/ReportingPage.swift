@@ -115,7 +115,7 @@ struct ReminderList: Component {
                     Badge(
                         text: context.t("reminder.kind.\(reminder.kind.rawValue)"),
                         tone: reminder.settled ? .grey : reminder.kind == .overdue ? .red : .amber)
-                    Text(" " + context.t("reminder.text", reminder.formName, reminder.period, reminder.unitCode, context.dateTime(reminder.dueAt)))
+                    Text(" " + context.t("reminder.text", reminder.formName, reminder.period, reminder.unitName, context.dateTime(reminder.dueAt)))
                     if reminder.settled { Text(" "); Badge(text: context.t("reminder.settled"), tone: .green) }
                 }
                 .attribute(named: "data-reminder", value: reminder.kind.rawValue)
