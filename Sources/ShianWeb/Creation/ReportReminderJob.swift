@@ -8,7 +8,8 @@ import Vapor
 /// Writes reminders to townships about reports they have not sent: "due in N days" before the due
 /// time, "overdue" after it, for every form and every period of its window. Idempotent: a reminder
 /// exists at most once per form, township, period and kind (the table's unique key settles a race
-/// between two servers), so running it again writes nothing new. Runs every hour inside
+/// between two servers), so running it again writes nothing new. Reminders are notices derived from
+/// the forms and submissions, not changes to a record, so they are not audited. Runs every hour inside
 /// `shian serve` and on demand as `shian jobs remind`.
 enum ReportReminderJob {
     static let interval: TimeAmount = .hours(1)
@@ -53,12 +54,20 @@ enum ReportReminderJob {
                 owed.append(reminder)
             }
         }
-        guard !owed.isEmpty else { return 0 }
-        let reminders = owed
-        try await database.transaction { db in
-            for reminder in reminders { try await reminder.create(on: db) }
+        var created = 0
+        for reminder in owed {
+            // One insert each, outside a transaction: when another server wrote the same reminder
+            // first, the unique key refuses this one and the rest still go in.
+            do {
+                try await reminder.create(on: database)
+                created += 1
+            } catch {
+                let exists = try await ReportReminder.query(on: database).filter(\.$form.$id == formID)
+                    .filter(\.$regionCode == reminder.regionCode).filter(\.$period == reminder.period).filter(\.$kind == reminder.kind).count()
+                if exists == 0 { throw error }
+            }
         }
-        return reminders.count
+        return created
     }
 
     /// Schedules the job on the application's event loop while it serves.
