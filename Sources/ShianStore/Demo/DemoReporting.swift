@@ -85,8 +85,9 @@ public enum DemoReporting {
                 submission.values = String(decoding: try encoder.encode(reported), as: UTF8.self)
                 submission.warnings = "[]"
                 submission.outliers = String(decoding: try encoder.encode(rule.flags(reported, history: history)), as: UTF8.self)
-                // On time is three days before the due time; late is six days after it.
-                submission.submittedAt = (late ? dueAt.addingTimeInterval(6 * 86400) : dueAt.addingTimeInterval(-3 * 86400)).storageRounded
+                // On time is three days before the due time; late is six days after it (or now, if sooner).
+                let lateAt = min(dueAt.addingTimeInterval(6 * 86400), now)
+                submission.submittedAt = (late ? lateAt : dueAt.addingTimeInterval(-3 * 86400)).storageRounded
                 submission.$submittedBy.id = office
                 try await submission.create(on: database)
                 history.append(reported)
