@@ -151,4 +151,21 @@ struct ReportingFormsTests {
             #expect(page.contains(#"data-outlier="inspections""#))
         }
     }
+
+    /// The demo's story (two lagging townships on the monthly form, one on the quarterly) holds on
+    /// any day: early in a month, before a due day, just after it, at a year's turn.
+    @Test(arguments: ["2027-01-05T04:00:00Z", "2026-11-10T15:00:00Z", "2026-11-10T16:30:00Z", "2026-12-31T15:59:00Z", "2027-04-16T04:00:00Z"])
+    func theDemoStoryHoldsOnAnyDay(date: String) async throws {
+        let now = try #require(ISO8601DateFormatter().date(from: date))
+        try await withShianApp(.sqlite) { app in
+            try await DemoReporting.seed(on: app.db, now: now)
+            for (code, lagging) in [("monthly", 2), ("school-canteens", 1)] {
+                let form = try #require(try await ReportForm.query(on: app.db).filter(\.$code == code).first())
+                let view = try await Reporting.lagging(form, through: ReportPeriod(containing: now, type: form.type), now: now, on: app.db)
+                #expect(view.units.filter(\.lagging).count == lagging, "\(code) on \(date)")
+                #expect(view.units.count == 12)
+                #expect(try await ReportSubmission.query(on: app.db).filter(\.$submittedAt > now).count() == 0, "nothing sent in the future")
+            }
+        }
+    }
 }
