@@ -145,6 +145,17 @@ struct ReportingFormsTests {
             let units = try lagging.content.get([Reporting.LaggingDTO.Unit].self, at: "units")
             #expect(units.first { $0.unitCode == "222499101" }?.outliers.map(\.period) == [current])
             #expect(units.filter { !$0.outliers.isEmpty }.count == 2, "and the demo's own outlier")
+            // The flagged reports as a list: the county's two, the township's own one.
+            let flagged = try await app.api(.GET, "/api/v1/reports/monthly/submissions?flagged=true", token: office)
+            let county = try flagged.content.get([Reporting.SubmissionDTO].self, at: "items")
+            #expect(county.count == 2 && county.first?.unitCode == "222499101" && county.allSatisfy { !$0.outliers.isEmpty })
+            let own = try await app.api(.GET, "/api/v1/reports/monthly/submissions?flagged=true", token: township)
+            #expect(try own.content.get([Reporting.SubmissionDTO].self, at: "items").map(\.unitCode) == ["222499101"])
+            let month = try await app.api(.GET, "/api/v1/reports/monthly/submissions?period=\(current)&limit=500", token: office)
+            #expect(try month.content.get([Reporting.SubmissionDTO].self, at: "items").map(\.period) == [current])
+            #expect(try await app.api(.GET, "/api/v1/reports/monthly/submissions?flagged=maybe", token: office).status == .badRequest)
+            #expect(try await app.api(.GET, "/api/v1/reports/monthly/submissions?period=2026-Q1", token: office).status == .unprocessableEntity)
+
             var browser = try await Browser.loggedIn(app, as: "office")
             let page = try await browser.get("/creation/reports").body.string
             #expect(page.contains(#"data-form="school-canteens""#) && page.contains(#"data-period-type="quarterly""#))

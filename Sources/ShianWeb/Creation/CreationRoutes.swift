@@ -35,6 +35,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         authenticated.get("reports", ":code", use: ReportFormsAPI.show)
         authenticated.put("reports", ":code", use: ReportFormsAPI.update)
         authenticated.post("reports", ":code", "submissions", use: Reporting.submit)
+        authenticated.get("reports", ":code", "submissions", use: Reporting.submissions)
         authenticated.get("reports", ":code", "lagging", use: Reporting.laggingAPI)
         authenticated.get("reminders", use: ReportReminders.list)
     }

@@ -24,6 +24,11 @@ extension Reporting {
         let submittedAt: Date
     }
 
+    struct SubmissionList: Content {
+        let items: [SubmissionDTO]
+        let nextCursor: String?
+    }
+
     /// An outlier flag with the period of the report it is on.
     struct PeriodOutlier: Content {
         let period: String

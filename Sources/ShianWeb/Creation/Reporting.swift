@@ -89,6 +89,37 @@ enum Reporting {
         return try await dto.encodeResponse(status: .created, for: request)
     }
 
+    /// `GET /api/v1/reports/{code}/submissions?period=&unitCode=&flagged=true&limit=&cursor=`: the
+    /// form's reports in the caller's scope, newest first; `flagged=true` keeps those with outlier
+    /// flags (DHIS2's outlier detection, as a list to work through).
+    static func submissions(request: Request) async throws -> SubmissionList {
+        let principal = try request.require(.readCreation)
+        let form = try await form(request, principal: principal)
+        let formID = try form.requireID()
+        let parameters = try ListParameters(request)
+        let raw = parameters.rawQuery
+        let query = principal.scope.query(ReportSubmission.self, on: request.db, under: raw["unitCode"].flatMap { $0.isEmpty ? nil : $0 })
+            .filter(\.$form.$id == formID)
+        if let text = raw["period"], !text.isEmpty { query.filter(\.$period == (try period(text, of: form)).description) }
+        switch raw["flagged"] {
+        case nil, "": break
+        case "true": query.filter(\.$outliers != "[]")
+        case "false": query.filter(\.$outliers == "[]")
+        default: throw ShianError(.badRequest, "reportingFlaggedInvalid", field: "flagged")
+        }
+        let page = try await query.keysetPage(sortedBy: \.$submittedAt, descending: true, after: parameters.cursor, limit: parameters.limit)
+        let decoder = JSONDecoder()
+        let items = try page.items.map { submission in
+            SubmissionDTO(
+                id: try submission.requireID(), form: form.code, unitCode: submission.regionCode, period: submission.period,
+                values: (try? decoder.decode([String: Double].self, from: Data(submission.values.utf8))) ?? [:],
+                warnings: (try? decoder.decode([ReportViolation].self, from: Data(submission.warnings.utf8))) ?? [],
+                outliers: (try? decoder.decode([OutlierFlag].self, from: Data(submission.outliers.utf8))) ?? [],
+                submittedAt: submission.submittedAt)
+        }
+        return SubmissionList(items: items, nextCursor: page.nextCursor)
+    }
+
     /// Completeness and timeliness of every township the form is assigned to, over the form's window
     /// of periods ending with `through`.
     static func lagging(_ form: ReportForm, through: ReportPeriod, now: Date, on database: any Database) async throws -> LaggingDTO {
