@@ -13,6 +13,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         pages.post("creation", "indicators", ":number", "unlock", use: CreationController.unlock)
         pages.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
         pages.get("creation", "reports", use: ReportingPages.index)
+        pages.post("creation", "reports", ":code", "submissions", use: ReportingPages.submit)
         pages.get("creation", "self-assessment", use: SelfAssessmentExport.response)
     }
     if let authenticated {  // under /api/v1, bearer token required

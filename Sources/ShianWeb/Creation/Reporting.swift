@@ -34,8 +34,15 @@ enum Reporting {
         let principal = try request.require(.submitEvidence)
         let form = try await form(request, principal: principal)
         let input = try APIBody.decode(SubmissionInput.self, from: request)
+        let dto = try await record(input, on: form, by: principal, now: Date(), on: request.db)
+        return try await dto.encodeResponse(status: .created, for: request)
+    }
+
+    /// Checks and stores one report (the API's and the page's form's); audited.
+    static func record(_ input: SubmissionInput, on form: ReportForm, by principal: Principal, now: Date, on database: any Database)
+        async throws -> SubmissionDTO
+    {
         let period = try period(input.period, of: form)
-        let now = Date()
         guard period <= ReportPeriod(containing: now, type: form.type) else {
             throw ShianError(.unprocessableEntity, "periodInFuture", field: "period")
         }
@@ -62,7 +69,7 @@ enum Reporting {
             throw ShianError(.unprocessableEntity, "reportRuleViolated", field: "values", arguments: [blocking.title])
         }
         let formID = try form.requireID()
-        let previous = try await ReportSubmission.query(on: request.db).filter(\.$form.$id == formID).filter(\.$regionCode == code.rawValue)
+        let previous = try await ReportSubmission.query(on: database).filter(\.$form.$id == formID).filter(\.$regionCode == code.rawValue)
             .filter(\.$period <= period.description).sort(\.$period, .descending).limit(25).all()
         guard previous.first?.period != period.description else {
             throw ShianError(.conflict, "reportAlreadySubmitted", field: "period", arguments: [period.description])
@@ -79,14 +86,13 @@ enum Reporting {
         submission.outliers = try ReportForm.encode(outliers)
         submission.submittedAt = now.storageRounded
         submission.$submittedBy.id = try principal.user.requireID()
-        try await request.db.transaction { db in
+        try await database.transaction { db in
             try await submission.create(on: db)
             try await AuditLog.record(.create, submission, before: nil, actor: principal.actor, on: db)
         }
-        let dto = SubmissionDTO(
+        return SubmissionDTO(
             id: try submission.requireID(), form: form.code, unitCode: code.rawValue, period: period.description, values: values,
             warnings: violations, outliers: outliers, submittedAt: submission.submittedAt)
-        return try await dto.encodeResponse(status: .created, for: request)
     }
 
     /// `GET /api/v1/reports/{code}/submissions?period=&unitCode=&flagged=true&limit=&cursor=`: the

@@ -8,6 +8,10 @@ import Vapor
 /// the outlier flags on their reports, and the reminders the caller's townships were sent.
 enum ReportingPages {
     static func index(request: Request) async throws -> Response {
+        try await render(request, state: nil)
+    }
+
+    static func render(_ request: Request, state: ReportingPage.FormState?) async throws -> Response {
         let principal = try request.require(.readCreation)
         let county = String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
         let forms = try await Reporting.forms(county: county, on: request.db)
@@ -18,7 +22,40 @@ enum ReportingPages {
             tables.append(.init(form: form.definition, lagging: lagging))
         }
         let reminders = try await ReportReminders.page(scope: principal.scope, under: nil, kind: nil, cursor: nil, limit: 20, on: request.db)
-        return .html(ReportingPage(context: request.pageContext, tables: tables, reminders: reminders.items).render())
+        // A township officer reports for their own township from this page; offices use the API.
+        let own = principal.user.regionCode
+        let submitUnit = principal.role.may(.submitEvidence) && RegionCode(validating: own)?.level == .township ? own : nil
+        let page = ReportingPage(
+            context: request.pageContext, tables: tables, reminders: reminders.items, submitUnit: submitUnit, state: state,
+            sent: try? request.query.get(String.self, at: "sent"))
+        return .html(page.render(), status: state?.status ?? .ok)
+    }
+
+    /// The township officer's report form: back to the page on success, the page again with the
+    /// message beside the field and the typed values on a refusal.
+    static func submit(request: Request) async throws -> Response {
+        let principal = try request.require(.submitEvidence)
+        let form = try await Reporting.form(request, principal: principal)
+        let typed = (try? request.content.decode([String: String].self)) ?? [:]
+        do {
+            var values: [String: Double] = [:]
+            for field in form.fieldList {
+                let text = (typed["value_\(field.code)"] ?? "").trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { continue }  // the write names the first missing field
+                guard let number = Double(text) else {
+                    throw ShianError(.unprocessableEntity, "numberInvalid", field: "values.\(field.code)")
+                }
+                values[field.code] = number
+            }
+            let input = Reporting.SubmissionInput(period: typed["period"], unitCode: nil, values: values)
+            _ = try await Reporting.record(input, on: form, by: principal, now: Date(), on: request.db)
+        } catch let error as ShianError where error.status.code < 500 && error.status != .notFound && error.status != .forbidden {
+            let state = ReportingPage.FormState(
+                form: form.code, field: error.field, message: request.t("error.\(error.code)", error.arguments), typed: typed,
+                status: error.status)
+            return try await render(request, state: state)
+        }
+        return request.redirect(to: "/creation/reports?sent=\(form.code)")
     }
 }
 
@@ -28,9 +65,23 @@ struct ReportingPage {
         let lagging: Reporting.LaggingDTO
     }
 
+    /// What a refused report form had typed, and why it was refused.
+    struct FormState {
+        let form: String
+        let field: String?
+        let message: String
+        let typed: [String: String]
+        let status: HTTPResponseStatus
+    }
+
     let context: PageContext
     let tables: [FormTable]
     let reminders: [ReportReminders.ReminderDTO]
+    /// The caller's township, when they may report for it here.
+    var submitUnit: String?
+    var state: FormState?
+    /// The code of the form just sent.
+    var sent: String?
 
     func render() -> String {
         Layout(context: context, title: context.t("reporting.title"), current: .creation).render {
@@ -91,6 +142,11 @@ struct ReportingPage {
                 }
             }
             .class("data-table")
+            if let unit = submitUnit {
+                ReportSubmissionForm(
+                    context: context, form: form, lagging: table.lagging, unit: unit, state: state?.form == form.code ? state : nil,
+                    sent: sent == form.code)
+            }
         }
         .attribute(named: "data-form", value: form.code)
         .attribute(named: "data-period-type", value: form.periodType.rawValue)
