@@ -1,14 +1,14 @@
 """Data reporting in the browser (issue items 7 and 8): the office sees every form — the monthly
 report with its two lagging townships and an outlier, the quarterly school-canteen report — and
 the reminders the demo's missing reports are owed; the township that has not reported finds its
-reminders on its to-do list; a yearly form created through /api/v1 shows on the page, with the
+reminders on its to-do list and sends a missing month from the page; a yearly form created through /api/v1 shows on the page, with the
 townships that have not reported it lagging."""
 import json
 import urllib.request
 
 from selenium.webdriver.common.by import By
 
-from test_journeys import login, screenshot, wait_loaded
+from test_journeys import click_and_wait, login, screenshot, wait_loaded
 
 
 def _api(server, method: str, path: str, token: str | None = None, body: dict | None = None) -> tuple[int, dict]:
@@ -64,6 +64,20 @@ def test_forms_lagging_outliers_and_reminders_on_the_reporting_page(server, pass
     mine = township.find_elements(By.CSS_SELECTOR, "li[data-reminder]")
     assert mine and all(item.get_attribute("data-unit") == silent for item in mine), [item.text for item in mine]
     screenshot(township, "reporting-reminders-todo", "townshipOfficer")
+
+    # It sends its oldest missing month from the reporting page; that month is no longer missing.
+    _reports_page(township, server)
+    form = township.find_element(By.CSS_SELECTOR, "form#report-form-monthly")
+    period = form.find_element(By.CSS_SELECTOR, "input[name='period']").get_attribute("value")
+    values = {"inspections": "137", "samples": "14", "failedSamples": "0", "complaints": "5", "cases": "1"}
+    for code, value in values.items():
+        form.find_element(By.CSS_SELECTOR, f"input[name='value_{code}']").send_keys(value)
+    click_and_wait(township, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+    assert township.find_elements(By.CSS_SELECTOR, "[data-sent='monthly']"), township.page_source[:500]
+    row = township.find_element(By.CSS_SELECTOR, f"[data-form='monthly'] tr[data-unit='{silent}']")
+    missing = row.find_elements(By.CSS_SELECTOR, "td")[3].text
+    assert period not in missing and missing, row.text
+    screenshot(township, "reporting-sent", "townshipOfficer")
 
 
 def test_a_yearly_form_created_through_the_api_shows_who_lags(server, password, browser):
