@@ -38,6 +38,9 @@ public struct ShianConfiguration: Sendable {
     /// Hours ahead a warehouse slot must be booked (`SHIAN_WAREHOUSE_LEAD_HOURS`; Shaanxi 48,
     /// Puyang 24 — research/domain-cn.md §c-3).
     public var warehouseLeadHours = 48
+    /// Days before a report's due time that townships yet to send it are reminded
+    /// (`SHIAN_REPORT_REMINDER_DAYS`; the research files name no lead time, 3 is a working week's notice).
+    public var reportReminderDays = 3
     /// The rate limit's window, a minute; only tests change it.
     public var publicRateWindow: TimeInterval = 60
 
@@ -126,6 +129,7 @@ public struct ShianConfiguration: Sendable {
         var configured = configuration
         configured.publicRequestsPerMinute = integer("SHIAN_PUBLIC_RATE_LIMIT", default: 120, in: 0...100_000)
         configured.warehouseLeadHours = integer("SHIAN_WAREHOUSE_LEAD_HOURS", default: 48, in: 0...720)
+        configured.reportReminderDays = integer("SHIAN_REPORT_REMINDER_DAYS", default: 3, in: 0...60)
         switch environment["SHIAN_SMALL_BUSINESS_RULES"] ?? "" {
         case "", "jilin": configured.smallBusinessRules = .jilin
         case "gansu": configured.smallBusinessRules = .gansu

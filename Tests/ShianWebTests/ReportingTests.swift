@@ -69,4 +69,39 @@ struct ReportingTests {
             #expect(page.status == .ok && page.body.string.contains(#"data-lagging="true""#))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aTownshipOfficerReportsFromThePage(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            try await DemoReporting.seed(on: app.db, now: Date())
+            let office = try await app.token(for: "office")
+            let before = try await app.api(.GET, "/api/v1/reports/monthly/lagging", token: office)
+            let silent = try #require(try before.content.get([Reporting.LaggingDTO.Unit].self, at: "units").first)
+            let period = try #require(silent.missingPeriods.first)
+            var browser = try await Browser.loggedIn(app, as: "township.\(silent.unitCode.suffix(3))")
+            let page = try await browser.get("/creation/reports").body.string
+            #expect(page.contains(#"id="report-form-monthly""#) && page.contains(#"value="\#(period)""#), "the oldest missing period is offered")
+
+            // A refusal comes back with the message beside the field and the typed values kept.
+            var form = ["period": period, "value_inspections": "52", "value_samples": "3", "value_failedSamples": "5",
+                        "value_complaints": "6", "value_cases": "x"]
+            let notNumber = try await browser.post("/creation/reports/monthly/submissions", form: form)
+            #expect(notNumber.status == .unprocessableEntity)
+            #expect(notNumber.body.string.contains(#"data-field="value_cases""#) && notNumber.body.string.contains(#"value="52""#))
+            form["value_cases"] = "2"
+            let refused = try await browser.post("/creation/reports/monthly/submissions", form: form)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("不合格批次不能多于抽检批次"))
+            form["value_samples"] = "14"
+            let sent = try await browser.post("/creation/reports/monthly/submissions", form: form)
+            #expect(sent.status == .seeOther)
+            #expect(try await browser.get("/creation/reports?sent=monthly").body.string.contains(#"data-sent="monthly""#))
+            let after = try await app.api(.GET, "/api/v1/reports/monthly/lagging", token: office)
+            let unit = try #require(try after.content.get([Reporting.LaggingDTO.Unit].self, at: "units").first { $0.unitCode == silent.unitCode })
+            #expect(!unit.missingPeriods.contains(period))
+            #expect(try await browser.post("/creation/reports/monthly/submissions", form: form).status == .conflict, "once per period")
+            // The office has no form on the page: it reports through the API.
+            var desk = try await Browser.loggedIn(app, as: "office")
+            #expect(!(try await desk.get("/creation/reports").body.string.contains("report-form-")))
+        }
+    }
 }

@@ -73,6 +73,18 @@ public struct ReportValidationRule: Codable, Sendable, Equatable {
         self.missingValues = missingValues
     }
 
+    /// `missingValues` may be left out: DHIS2's default, skip when all of a side's values are missing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        title = try container.decode(String.self, forKey: .title)
+        leftSide = try container.decode(ReportExpression.self, forKey: .leftSide)
+        comparison = try container.decode(Comparison.self, forKey: .comparison)
+        rightSide = try container.decode(ReportExpression.self, forKey: .rightSide)
+        importance = try container.decode(Importance.self, forKey: .importance)
+        missingValues = try container.decodeIfPresent(MissingValueStrategy.self, forKey: .missingValues) ?? .skipIfAllValuesMissing
+    }
+
     /// Problems of the rule itself against the form's fields, as paths under `path`.
     public func problems(knownFields: Set<String>, path: String = "rule") -> [ValidationFailure] {
         var problems: [ValidationFailure] = []

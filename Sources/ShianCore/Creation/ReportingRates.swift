@@ -20,7 +20,7 @@ public enum ReportSubmissionStatus: String, Codable, Sendable, CaseIterable {
 /// One report a unit owes: its form's period and due time, and when it came in.
 public struct ReportExpectation: Sendable, Equatable {
     public var unit: String
-    /// The period's label, e.g. "2023-05" or "2023Q2".
+    /// The period's label, e.g. "2023-05" or "2023-Q2".
     public var period: String
     public var dueAt: Date
     public var submittedAt: Date?

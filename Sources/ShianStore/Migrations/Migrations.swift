@@ -33,5 +33,7 @@ public enum ShianMigrations {
         CreateReporting(),
         CreateMarketSellers(),
         CreateShowcaseProjects(),
+        UpdateReportFormsAddPeriodTypeUnitsOutlierRule(),
+        CreateReportReminders(),
     ]
 }

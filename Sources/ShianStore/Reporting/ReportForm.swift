@@ -1,8 +1,9 @@
 import FluentKit
 import Foundation
 
-/// A monthly report form (数据填报) the county's townships fill in: its fields and validation rules
-/// (`ReportValidationRule`, as JSON), and the day of the following month it is due.
+/// A report form (数据报送) the county's townships fill in each month, quarter or year: its fields,
+/// validation rules (`ReportValidationRule`, as JSON), outlier check, assigned townships and due
+/// offset.
 public final class ReportForm: Model, @unchecked Sendable {
     public static let schema = "report_forms"
 
@@ -15,8 +16,16 @@ public final class ReportForm: Model, @unchecked Sendable {
     @Field(key: "fields") public var fields: String
     /// JSON: `[ReportValidationRule]`.
     @Field(key: "rules") public var rules: String
-    /// Due on this day of the month after the period (e.g. 10: October's report by 10 November).
-    @Field(key: "due_day") public var dueDay: Int
+    /// Days after the period's last day the report is due (10: October's report by 10 November).
+    /// The column's name is from when forms were monthly only and this was a day of the next month,
+    /// which is the same number.
+    @Field(key: "due_day") public var dueDays: Int
+    /// `monthly`, `quarterly` or `yearly` (`ReportPeriodType`).
+    @Field(key: "period_type") public var periodType: String
+    /// JSON: the township codes the form is assigned to; `[]` is every township of the county.
+    @Field(key: "units") public var units: String
+    /// JSON `OutlierRule`, or nil when values are not checked against the unit's history.
+    @OptionalField(key: "outlier_rule") public var outlierRule: String?
 
     public init() {}
 }
@@ -39,10 +48,23 @@ public final class ReportSubmission: Model, @unchecked Sendable {
     @Field(key: "values") public var values: String
     /// Violations of rules of medium or low importance, kept as warnings (JSON `[ReportViolation]`).
     @Field(key: "warnings") public var warnings: String
+    /// Values far from the unit's previous periods (JSON `[OutlierFlag]`).
+    @Field(key: "outliers") public var outliers: String
     @Field(key: "submitted_at") public var submittedAt: Date
     @Parent(key: "submitted_by") public var submittedBy: User
 
     public init() {}
+}
+
+extension ReportForm: Auditable {
+    public static let auditEntityType = "reportForm"
+    public var auditRegionCode: String { regionCode }
+    public var auditFields: [String: String] {
+        [
+            "code": code, "name": name, "periodType": periodType, "fields": fields, "rules": rules, "units": units,
+            "outlierRule": outlierRule ?? "", "dueDays": String(dueDays),
+        ]
+    }
 }
 
 extension ReportSubmission: RegionScoped {

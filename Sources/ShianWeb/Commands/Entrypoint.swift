@@ -37,6 +37,7 @@ public enum ShianMain {
             if Startup.isServe(environment.arguments) {
                 try await Startup.prepareToServe(app)
                 EscalationJob.schedule(on: app)
+                ReportReminderJob.schedule(on: app)
             }
         } catch {
             app.logger.report(error: error)

@@ -32,6 +32,8 @@ public enum Startup {
         let inspections = try await DemoInspections.seed(on: app.db, today: Date())
         try await DemoCreation.seed(on: app.db, now: Date())
         try await DemoReporting.seed(on: app.db, now: Date())
+        // The reminders the demo's missing reports are owed, so they show before the job's first run.
+        try await ReportReminderJob.run(on: app.db, leadDays: app.shian.reportReminderDays)
         if let office = try await User.query(on: app.db).filter(\.$username == "office").first(), let id = office.id {
             // A published random draw (双随机、一公开) of this quarter's catering checks.
             let principal = Principal(user: office, credential: .token(id: id, access: .readWrite))

@@ -30,8 +30,14 @@ enum CreationController {
         let own = try await CreationQueries.unit(of: principal, on: request.db)
         let unit = (try? request.query.get(String.self, at: "unit")).flatMap { $0.isEmpty ? nil : $0 } ?? own
         let items = try CreationBoard.filtered(campaign, unit.map { ["unit": $0] } ?? [:])
-        let page = CreationUnitPage(
+        var page = CreationUnitPage(
             context: request.pageContext, campaign: campaign, unit: unit, items: items, units: CreationBoard.units(campaign))
+        if let unit, RegionCode(validating: unit)?.level == .township, principal.scope.covers(unit) {
+            // A township's to-do list also carries the reminders about its reports.
+            page.reminders = try await ReportReminders.page(
+                scope: principal.scope, under: unit, kind: nil, cursor: nil, limit: 10, on: request.db
+            ).items.filter { !$0.settled }
+        }
         return .html(page.render())
     }
 

@@ -16,6 +16,7 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         pages.post("creation", "indicators", ":number", "unlock", use: CreationController.unlock)
         pages.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
         pages.get("creation", "reports", use: ReportingPages.index)
+        pages.post("creation", "reports", ":code", "submissions", use: ReportingPages.submit)
         pages.get("creation", "self-assessment", use: SelfAssessmentExport.response)
         showcasePages(pages)
     }
@@ -34,9 +35,15 @@ func creationRoutes(pages: (any RoutesBuilder)?, authenticated: (any RoutesBuild
         authenticated.put("creation", "metric-values", ":metric", use: CreationAPIController.recordMetricValue)
         authenticated.get("creation", "evidence", ":id", "file", use: CreationAPIController.evidenceFile)
         authenticated.get("creation", "self-assessment", use: SelfAssessmentExport.response)
+        authenticated.get("reports", use: ReportFormsAPI.list)
+        authenticated.post("reports", use: ReportFormsAPI.create)
+        authenticated.get("reports", ":code", use: ReportFormsAPI.show)
+        authenticated.put("reports", ":code", use: ReportFormsAPI.update)
         authenticated.post("reports", ":code", "submissions", use: Reporting.submit)
+        authenticated.get("reports", ":code", "submissions", use: Reporting.submissions)
         authenticated.get("reports", ":code", "lagging", use: Reporting.laggingAPI)
         showcaseAPI(authenticated)
+        authenticated.get("reminders", use: ReportReminders.list)
     }
 }
 

@@ -10,6 +10,8 @@ struct CreationUnitPage {
     let unit: String?
     let items: [IndicatorItemDTO]
     let units: [CreationUnitDTO]
+    /// Reminders about the unit's reports not yet sent (a township's).
+    var reminders: [ReportReminders.ReminderDTO] = []
 
     func render() -> String {
         let name = unit.map { campaign.unitName($0) ?? $0 }
@@ -20,6 +22,10 @@ struct CreationUnitPage {
             if let unit {
                 let open = items.filter { $0.leadUnit == unit && $0.status != .approved && !$0.computed }
                 let supporting = items.filter { $0.leadUnit != unit }
+                if !reminders.isEmpty {
+                    H2(context.t("reporting.reminders"))
+                    ReminderList(context: context, reminders: reminders)
+                }
                 H2(context.t("creation.todo", String(open.count)))
                 if open.isEmpty { EmptyState(text: context.t("creation.nothingToDo")) } else { ItemTable(context: context, items: open) }
                 H2(context.t("creation.ledDone"))

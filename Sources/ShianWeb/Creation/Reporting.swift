@@ -4,79 +4,22 @@ import ShianCore
 import ShianStore
 import Vapor
 
-/// Data reporting (数据填报): townships submit each month's figures on the county's forms; a rule
-/// of high importance refuses a submission, others are kept as warnings; completeness and
-/// timeliness per township show who lags. The county's rates are the metrics
-/// `reportingCompleteness` and `reportingTimeliness` that creation indicators bind.
+/// Data reporting (数据报送): townships submit each period's figures (monthly, quarterly or yearly)
+/// on the county's forms; a rule of high importance refuses a submission, others are kept as
+/// warnings; values far from the township's history are flagged; completeness and timeliness per
+/// township show who lags. The county's rates are the metrics `reportingCompleteness` and
+/// `reportingTimeliness` that creation indicators bind.
 enum Reporting {
-    struct Field: Codable, Sendable {
-        let code: String
-        let label: String
-    }
-
-    struct SubmissionInput: Content {
-        var period: String?
-        /// The township reporting; an officer's own township when absent.
-        var unitCode: String?
-        var values: [String: Double]?
-    }
-
-    struct SubmissionDTO: Content {
-        let id: UUID
-        let form: String
-        let unitCode: String
-        let period: String
-        let values: [String: Double]
-        let warnings: [ReportViolation]
-        let submittedAt: Date
-    }
-
-    struct LaggingDTO: Content {
-        struct Unit: Content {
-            let unitCode: String
-            let name: String
-            let expected: Int
-            let submitted: Int
-            let onTime: Int
-            let missingPeriods: [String]
-            /// Percent, 0–100; null when nothing was due.
-            let completeness: Double?
-            let timeliness: Double?
-            let lagging: Bool
+    /// The period `text` names for `form`, or 422 naming the expected shape.
+    static func period(_ text: String?, of form: ReportForm) throws -> ReportPeriod {
+        guard let text, let period = ReportPeriod(text, type: form.type) else {
+            throw ShianError(.unprocessableEntity, "reportingPeriodInvalid", field: "period", arguments: [form.type.example])
         }
-
-        let form: String
-        let through: String
-        let units: [Unit]
+        return period
     }
 
-    /// How many months back completeness and timeliness look.
-    static let window = 6
-
-    static func periods(through month: String, count: Int) -> [String] {
-        guard let year = Int(month.prefix(4)), let number = Int(month.suffix(2)) else { return [] }
-        return (0..<count).reversed().map { back in
-            let total = year * 12 + (number - 1) - back
-            return String(format: "%04d-%02d", total / 12, total % 12 + 1)
-        }
-    }
-
-    /// The due moment of a period's report: `dueDay` of the next month, end of day, China time.
-    static func dueAt(_ period: String, dueDay: Int) -> Date {
-        guard let year = Int(period.prefix(4)), let month = Int(period.suffix(2)) else { return .distantFuture }
-        let next = year * 12 + month  // the following month, counted from zero
-        return Calendar.shanghai.date(from: DateComponents(year: next / 12, month: next % 12 + 1, day: dueDay, hour: 23, minute: 59))
-            ?? .distantFuture
-    }
-
-    static func validPeriod(_ text: String?) -> String? {
-        guard let text, text.count == 7, text.dropFirst(4).first == "-", let year = Int(text.prefix(4)), (2000...2100).contains(year),
-            let month = Int(text.suffix(2)), (1...12).contains(month)
-        else { return nil }
-        return text
-    }
-
-    private static func form(_ request: Request, principal: Principal) async throws -> ReportForm {
+    /// The caller's county's form with the route's `code`, or 404.
+    static func form(_ request: Request, principal: Principal) async throws -> ReportForm {
         // A form belongs to the caller's county, even when the caller's scope is one township of it.
         let county = String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
         guard let code = request.parameters.get("code"),
@@ -86,13 +29,21 @@ enum Reporting {
     }
 
     /// `POST /api/v1/reports/{code}/submissions`: a township officer reports for its township; the
-    /// office (or an administrator) for any township of the county.
+    /// office (or an administrator) for any township the form is assigned to.
     static func submit(request: Request) async throws -> Response {
         let principal = try request.require(.submitEvidence)
         let form = try await form(request, principal: principal)
         let input = try APIBody.decode(SubmissionInput.self, from: request)
-        guard let period = validPeriod(input.period) else { throw ShianError(.unprocessableEntity, "monthInvalid", field: "period") }
-        guard period <= MarketEntryLot.month(of: Date()) else {
+        let dto = try await record(input, on: form, by: principal, now: Date(), on: request.db)
+        return try await dto.encodeResponse(status: .created, for: request)
+    }
+
+    /// Checks and stores one report (the API's and the page's form's); audited.
+    static func record(_ input: SubmissionInput, on form: ReportForm, by principal: Principal, now: Date, on database: any Database)
+        async throws -> SubmissionDTO
+    {
+        let period = try period(input.period, of: form)
+        guard period <= ReportPeriod(containing: now, type: form.type) else {
             throw ShianError(.unprocessableEntity, "periodInFuture", field: "period")
         }
         let unit = input.unitCode ?? principal.user.regionCode
@@ -100,7 +51,11 @@ enum Reporting {
             throw ShianError(.unprocessableEntity, "reportUnitInvalid", field: "unitCode", arguments: [unit])
         }
         guard principal.scope.covers(code.rawValue) else { throw ShianError.forbidden }
-        let fields = (try? JSONDecoder().decode([Field].self, from: Data(form.fields.utf8))) ?? []
+        let assigned = form.assignedUnits
+        guard assigned.isEmpty || assigned.contains(code.rawValue) else {
+            throw ShianError(.unprocessableEntity, "reportingUnitNotAssigned", field: "unitCode", arguments: [unit])
+        }
+        let fields = form.fieldList
         let values = input.values ?? [:]
         for (index, field) in fields.enumerated() where values[field.code] == nil {
             throw ShianError(.unprocessableEntity, "fieldRequired", field: "values.\(field.code)", arguments: [field.label + "（\(index + 1)）"])
@@ -109,67 +64,109 @@ enum Reporting {
             throw ShianError(.unprocessableEntity, "reportFieldUnknown", field: "values", arguments: [unknown])
         }
         guard values.values.allSatisfy({ $0 >= 0 && $0.isFinite }) else { throw ShianError(.unprocessableEntity, "numberInvalid", field: "values") }
-        let rules = (try? JSONDecoder().decode([ReportValidationRule].self, from: Data(form.rules.utf8))) ?? []
-        let violations = ReportValidationRule.violations(rules, values: values)
+        let violations = ReportValidationRule.violations(form.ruleList, values: values)
         if let blocking = violations.first(where: { $0.importance == .high }) {
             throw ShianError(.unprocessableEntity, "reportRuleViolated", field: "values", arguments: [blocking.title])
         }
         let formID = try form.requireID()
-        guard try await ReportSubmission.query(on: request.db).filter(\.$form.$id == formID).filter(\.$regionCode == code.rawValue)
-            .filter(\.$period == period).count() == 0
-        else { throw ShianError(.conflict, "reportAlreadySubmitted", field: "period", arguments: [period]) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let previous = try await ReportSubmission.query(on: database).filter(\.$form.$id == formID).filter(\.$regionCode == code.rawValue)
+            .filter(\.$period <= period.description).sort(\.$period, .descending).limit(25).all()
+        guard previous.first?.period != period.description else {
+            throw ShianError(.conflict, "reportAlreadySubmitted", field: "period", arguments: [period.description])
+        }
+        // The history an outlier is judged against: the township's last two years of reports at most.
+        let history = previous.prefix(24).map { (try? JSONDecoder().decode([String: Double].self, from: Data($0.values.utf8))) ?? [:] }
+        let outliers = form.outlierCheck?.flags(values, history: Array(history)) ?? []
         let submission = ReportSubmission()
         submission.$form.id = formID
         submission.regionCode = code.rawValue
-        submission.period = period
-        submission.values = String(decoding: try encoder.encode(values), as: UTF8.self)
-        submission.warnings = String(decoding: try encoder.encode(violations), as: UTF8.self)
-        submission.submittedAt = Date().storageRounded
+        submission.period = period.description
+        submission.values = try ReportForm.encode(values)
+        submission.warnings = try ReportForm.encode(violations)
+        submission.outliers = try ReportForm.encode(outliers)
+        submission.submittedAt = now.storageRounded
         submission.$submittedBy.id = try principal.user.requireID()
-        try await request.db.transaction { db in
+        try await database.transaction { db in
             try await submission.create(on: db)
             try await AuditLog.record(.create, submission, before: nil, actor: principal.actor, on: db)
         }
-        let dto = SubmissionDTO(
-            id: try submission.requireID(), form: form.code, unitCode: code.rawValue, period: period, values: values, warnings: violations,
-            submittedAt: submission.submittedAt)
-        return try await dto.encodeResponse(status: .created, for: request)
+        return SubmissionDTO(
+            id: try submission.requireID(), form: form.code, unitCode: code.rawValue, period: period.description, values: values,
+            warnings: violations, outliers: outliers, submittedAt: submission.submittedAt)
     }
 
-    /// Completeness and timeliness of every township of the form's county over the last months.
-    static func lagging(_ form: ReportForm, through month: String, now: Date, on database: any Database) async throws -> LaggingDTO {
+    /// `GET /api/v1/reports/{code}/submissions?period=&unitCode=&flagged=true&limit=&cursor=`: the
+    /// form's reports in the caller's scope, newest first; `flagged=true` keeps those with outlier
+    /// flags (DHIS2's outlier detection, as a list to work through).
+    static func submissions(request: Request) async throws -> SubmissionList {
+        let principal = try request.require(.readCreation)
+        let form = try await form(request, principal: principal)
         let formID = try form.requireID()
-        let range = RegionCode.prefixRange(form.regionCode)
-        let townships = try await Region.query(on: database).filter(\.$code >= range.lower).filter(\.$code < (range.upper ?? "~"))
-            .all().filter { $0.code.count == RegionLevel.township.codeLength }
-        let months = periods(through: month, count: window)
-        let submissions = try await ReportSubmission.query(on: database).filter(\.$form.$id == formID).filter(\.$period ~~ months).all()
-        let submitted = Dictionary(submissions.map { ("\($0.regionCode)|\($0.period)", $0.submittedAt) }, uniquingKeysWith: { a, _ in a })
+        let parameters = try ListParameters(request)
+        let raw = parameters.rawQuery
+        let query = principal.scope.query(ReportSubmission.self, on: request.db, under: raw["unitCode"].flatMap { $0.isEmpty ? nil : $0 })
+            .filter(\.$form.$id == formID)
+        if let text = raw["period"], !text.isEmpty { query.filter(\.$period == (try period(text, of: form)).description) }
+        switch raw["flagged"] {
+        case nil, "": break
+        case "true": query.filter(\.$outliers != "[]")
+        case "false": query.filter(\.$outliers == "[]")
+        default: throw ShianError(.badRequest, "reportingFlaggedInvalid", field: "flagged")
+        }
+        let page = try await query.keysetPage(sortedBy: \.$submittedAt, descending: true, after: parameters.cursor, limit: parameters.limit)
+        let decoder = JSONDecoder()
+        let items = try page.items.map { submission in
+            SubmissionDTO(
+                id: try submission.requireID(), form: form.code, unitCode: submission.regionCode, period: submission.period,
+                values: (try? decoder.decode([String: Double].self, from: Data(submission.values.utf8))) ?? [:],
+                warnings: (try? decoder.decode([ReportViolation].self, from: Data(submission.warnings.utf8))) ?? [],
+                outliers: (try? decoder.decode([OutlierFlag].self, from: Data(submission.outliers.utf8))) ?? [],
+                submittedAt: submission.submittedAt)
+        }
+        return SubmissionList(items: items, nextCursor: page.nextCursor)
+    }
+
+    /// Completeness and timeliness of every township the form is assigned to, over the form's window
+    /// of periods ending with `through`.
+    static func lagging(_ form: ReportForm, through: ReportPeriod, now: Date, on database: any Database) async throws -> LaggingDTO {
+        let formID = try form.requireID()
+        let townships = try await form.reportingUnits(on: database)
+        let periods = through.window(form.type.window).map(\.description)
+        let submissions = try await ReportSubmission.query(on: database).filter(\.$form.$id == formID).filter(\.$period ~~ periods).all()
+        let byKey = Dictionary(submissions.map { ("\($0.regionCode)|\($0.period)", $0) }, uniquingKeysWith: { a, _ in a })
         var expectations: [ReportExpectation] = []
         for township in townships {
-            for period in months {
-                expectations.append(.init(unit: township.code, period: period, dueAt: dueAt(period, dueDay: form.dueDay),
-                                          submittedAt: submitted["\(township.code)|\(period)"]))
+            for period in through.window(form.type.window) {
+                expectations.append(
+                    .init(unit: township.code, period: period.description, dueAt: form.dueAt(period),
+                          submittedAt: byKey["\(township.code)|\(period.description)"]?.submittedAt))
             }
         }
         let names = Dictionary(townships.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let flagged = Dictionary(grouping: submissions.sorted { $0.period > $1.period }, by: \.regionCode).mapValues { reports in
+            reports.flatMap { report in
+                ((try? JSONDecoder().decode([OutlierFlag].self, from: Data(report.outliers.utf8))) ?? []).map {
+                    PeriodOutlier(period: report.period, field: $0.field, value: $0.value, median: $0.median, low: $0.low, high: $0.high)
+                }
+            }
+        }
         let units = ReportingRates.compute(expectations, now: now).map { rate in
             LaggingDTO.Unit(
                 unitCode: rate.unit, name: names[rate.unit] ?? rate.unit, expected: rate.expected, submitted: rate.submitted, onTime: rate.onTime,
                 missingPeriods: rate.missingPeriods, completeness: rate.completeness, timeliness: rate.timeliness,
-                lagging: !rate.missingPeriods.isEmpty || rate.onTime < rate.submitted)
+                lagging: !rate.missingPeriods.isEmpty || rate.onTime < rate.submitted, outliers: flagged[rate.unit] ?? [])
         }
-        return LaggingDTO(form: form.code, through: month, units: units)
+        return LaggingDTO(form: form.code, periodType: form.type, through: through.description, periods: periods, units: units)
     }
 
-    /// `GET /api/v1/reports/{code}/lagging?through=yyyy-MM`: lagging townships first.
+    /// `GET /api/v1/reports/{code}/lagging?through=<period>`: lagging townships first.
     static func laggingAPI(request: Request) async throws -> LaggingDTO {
         let principal = try request.require(.readCreation)
         let form = try await form(request, principal: principal)
-        let through = validPeriod(try? request.query.get(String.self, at: "through")) ?? MarketEntryLot.month(of: Date())
-        return try await lagging(form, through: through, now: Date(), on: request.db)
+        let now = Date()
+        var through = ReportPeriod(containing: now, type: form.type)
+        if let text = try? request.query.get(String.self, at: "through"), !text.isEmpty { through = try period(text, of: form) }
+        return try await lagging(form, through: through, now: now, on: request.db)
     }
 
     static func forms(county: String, on database: any Database) async throws -> [ReportForm] {
@@ -181,7 +178,7 @@ enum Reporting {
         let forms = try await forms(county: String(county.rawValue.prefix(RegionLevel.county.codeLength)), on: database)
         var expected = 0, submitted = 0, onTime = 0
         for form in forms {
-            for unit in try await lagging(form, through: MarketEntryLot.month(of: now), now: now, on: database).units {
+            for unit in try await lagging(form, through: ReportPeriod(containing: now, type: form.type), now: now, on: database).units {
                 expected += unit.expected
                 submitted += unit.submitted
                 onTime += unit.onTime

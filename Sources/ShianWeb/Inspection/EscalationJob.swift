@@ -54,14 +54,15 @@ enum EscalationJob {
 }
 
 /// `shian jobs escalate` runs the escalation once; `shian jobs recount` recounts the loop's running
-/// figures from the records (after a bulk load, or to check them).
+/// figures from the records (after a bulk load, or to check them); `shian jobs remind` writes the
+/// report reminders owed now.
 struct JobsCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "job", help: "The job to run: escalate or recount")
+        @Argument(name: "job", help: "The job to run: escalate, recount or remind")
         var job: String
     }
 
-    var help: String { "Runs a job once: escalate (overdue orders) or recount (the loop's running figures)." }
+    var help: String { "Runs a job once: escalate (overdue orders), recount (the loop's running figures) or remind (report reminders)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await prepareDatabase(context.application)
@@ -72,8 +73,11 @@ struct JobsCommand: AsyncCommand {
         case "recount":
             try await LoopMetrics.rebuild(on: context.application.db)
             context.console.info("Recounted the inspection and rectification figures.")
+        case "remind":
+            let count = try await ReportReminderJob.run(on: context.application.db, leadDays: context.application.shian.reportReminderDays)
+            context.console.info("Wrote \(count) report reminders.")
         default:
-            throw SeedRefusal("Unknown job '\(signature.job)'; known: escalate, recount")
+            throw SeedRefusal("Unknown job '\(signature.job)'; known: escalate, recount, remind")
         }
     }
 }
