@@ -16,14 +16,21 @@ public enum DemoReporting {
     static let outlierRule = #"{"method":"medianAbsoluteDeviation","madMultiple":3,"relativeShare":0.5,"minimumHistory":3}"#
 
     public static func seed(on database: any Database, now: Date) async throws {
-        let county = DemoCounty.countyCode.rawValue
         guard let office = try await User.query(on: database).filter(\.$username == "office").first()?.id else { return }
+        try await seed(county: DemoCounty.countyCode.rawValue, by: office, now: now, on: database)
+    }
+
+    /// One county's two forms and its townships' reports; `years` of them for the benchmark
+    /// seeder, or the periods the lagging view looks at (the demo).
+    static func seed(county: String, by office: UUID, years: Int? = nil, now: Date, on database: any Database) async throws {
         let townships = try await Region.query(on: database).filter(\.$code >= county).filter(\.$code < county + "~").sort(\.$code).all()
             .filter { $0.code.count == RegionLevel.township.codeLength }.map(\.code)
         let monthly = try await form(
             code: "monthly", name: "食品安全监管工作月报（演示）", type: .monthly, fields: fields, rules: rules, dueDays: 10, county: county,
             on: database)
-        try await seedSubmissions(form: monthly, type: .monthly, dueDays: 10, townships: townships, office: office, now: now, on: database) {
+        try await seedSubmissions(
+            form: monthly, type: .monthly, periods: years.map { $0 * 12 }, dueDays: 10, townships: townships, office: office, now: now, on: database
+        ) {
             index, back in
             let seed = (index + 1) * 7 + back * 3
             let inspections = index == 3 && back == 1 ? 400 : 40 + seed
@@ -33,7 +40,10 @@ public enum DemoReporting {
         let quarterly = try await form(
             code: "school-canteens", name: "学校食堂食品安全季报（演示）", type: .quarterly, fields: quarterlyFields, rules: quarterlyRules,
             dueDays: 15, county: county, on: database)
-        try await seedSubmissions(form: quarterly, type: .quarterly, dueDays: 15, townships: townships, office: office, now: now, on: database) {
+        try await seedSubmissions(
+            form: quarterly, type: .quarterly, periods: years.map { $0 * 4 }, dueDays: 15, townships: townships, office: office, now: now,
+            on: database
+        ) {
             index, back in
             let canteens = Double(3 + index % 4)
             return ["canteens": canteens, "openKitchens": canteens - Double(back % 2), "accompaniedMeals": Double(50 + index * 3 + back)]
@@ -60,7 +70,7 @@ public enum DemoReporting {
 
     /// The last periods' reports, oldest first, so that each one's outlier check sees the ones before.
     private static func seedSubmissions(
-        form: ReportForm, type: ReportPeriodType, dueDays: Int, townships: [String], office: UUID, now: Date, on database: any Database,
+        form: ReportForm, type: ReportPeriodType, periods: Int?, dueDays: Int, townships: [String], office: UUID, now: Date, on database: any Database,
         values: (_ township: Int, _ back: Int) -> [String: Double]
     ) async throws {
         let current = ReportPeriod(containing: now, type: type)
@@ -68,7 +78,7 @@ public enum DemoReporting {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         // The periods already due, newest first: the story counts back from the last one due.
-        let due = (1...type.window).map { current.advanced(by: -$0) }.filter { $0.dueAt(daysAfterEnd: dueDays) < now }
+        let due = (1...(periods ?? type.window)).map { current.advanced(by: -$0) }.filter { $0.dueAt(daysAfterEnd: dueDays) < now }
         for (index, township) in townships.enumerated() {
             var history: [[String: Double]] = []
             for (back, period) in due.enumerated().reversed() {

@@ -5,7 +5,8 @@ import ShianCore
 /// The creation campaign at benchmark scale: every county of the synthetic province runs the demo
 /// county's campaign (`DemoCreation.seedCampaign`), with `years` years of history behind it —
 /// four evidence submissions a year for each item that takes evidence (returned, resubmitted,
-/// approved, one more after approval), last years' recorded figures, and earlier showcase projects.
+/// approved, one more after approval), last years' recorded figures, earlier showcase projects, and
+/// every township's monthly and quarterly reports over those years (`DemoReporting`).
 extension ScaleSeeder {
     /// Returns the number of counties seeded (those that had no campaign yet).
     public static func seedCreation(years: Int, now: Date = Date(), on database: any Database) async throws -> Int {
@@ -15,6 +16,7 @@ extension ScaleSeeder {
         }
         let counties = try await Region.query(on: database).filter(\.$level == .county)
             .filter(\.$code >= "2290").filter(\.$code < "2300").sort(\.$code).all().map(\.code)
+        guard let author = try await User.query(on: database).sort(\.$username).first()?.id else { return 0 }
         var seeded = 0
         for county in counties {
             let started = try await IndicatorAssignment.query(on: database).filter(\.$regionCode == county).count()
@@ -22,6 +24,7 @@ extension ScaleSeeder {
             try await database.transaction { db in
                 try await DemoCreation.seedCampaign(county: county, townshipLeads: [:], now: now, on: db)
                 try await seedHistory(county: county, years: years, now: now, on: db)
+                try await DemoReporting.seed(county: county, by: author, years: years, now: now, on: db)
             }
             seeded += 1
         }
