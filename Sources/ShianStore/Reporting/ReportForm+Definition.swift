@@ -36,8 +36,9 @@ extension ReportForm {
     public func reportingUnits(on database: any Database) async throws -> [Region] {
         let assigned = assignedUnits
         let range = RegionCode.prefixRange(regionCode)
+        // Only the townships are read: a county holds some 500 villages and grids besides.
         let townships = try await Region.query(on: database).filter(\.$code >= range.lower).filter(\.$code < (range.upper ?? "~"))
-            .sort(\.$code).all().filter { $0.code.count == RegionLevel.township.codeLength }
+            .filter(\.$level == .township).sort(\.$code).all()
         return assigned.isEmpty ? townships : townships.filter { assigned.contains($0.code) }
     }
 

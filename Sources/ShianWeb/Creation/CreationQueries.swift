@@ -156,10 +156,8 @@ enum CreationQueries {
     static func assignableUnits(place: RegionCode, on database: any Database) async throws -> [(code: String, name: String)] {
         let departments = try await Department.query(on: database).filter(\.$regionCode == place.rawValue)
             .filter(\.$active == true).sort(\.$code).all()
-        let childLength = RegionLevel.township.codeLength
-        let townships = try await Region.query(on: database).within(place).all()
-            .filter { $0.code.count == childLength && place.level == .county }
-            .sorted { $0.code < $1.code }
+        let townships = place.level == .county
+            ? try await Region.query(on: database).within(place).filter(\.$level == .township).sort(\.$code).all() : []
         return departments.map { ($0.code, $0.name) } + townships.map { ($0.code, $0.name) }
     }
 
