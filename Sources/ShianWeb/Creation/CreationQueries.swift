@@ -162,7 +162,8 @@ enum CreationQueries {
     }
 
     /// The metric values of a region and year: recorded values first, then what Shian computes from
-    /// its records (the inspection loop's figures and licence coverage), which win.
+    /// its records (the inspection loop's figures, licence coverage, market-entry certificate
+    /// coverage, cold-chain certificate completeness, reporting rates), which win.
     static func metricValues(place: RegionCode, year: Int, now: Date, on database: any Database) async throws -> [MetricID: MetricValue] {
         var values: [MetricID: MetricValue] = [:]
         let definitions = MetricDefinition.byID
@@ -178,6 +179,7 @@ enum CreationQueries {
         // No inspections required and none issued yet means no data, not a computed zero.
         for (id, value) in loop where value.value != nil || values[id] == nil { values[id] = value }
         if let coverage = try await licenceCoverage(place: place, now: now, on: database) { values[.licenceCoverage] = coverage }
+        for (id, value) in try await TraceMetrics.metricValues(place: place, year: year, on: database) { values[id] = value }
         // Computed from the townships' reports once forms exist; recorded figures stand until then.
         for (id, value) in try await Reporting.metricValues(county: place, now: now, on: database) { values[id] = value }
         return values
