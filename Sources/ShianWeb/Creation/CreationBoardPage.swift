@@ -133,7 +133,13 @@ struct CreationBoardPage {
                             }
                         }
                         TableCell(context.t("creation.kind.\(gap.kind.rawValue)"))
-                        TableCell { StatusBadge(context: context, status: gap.status) }
+                        TableCell {
+                            if gap.showcaseProjects != nil {
+                                Link(context.t("showcase.scoredByProjects"), url: "/creation/showcase").class("badge badge-grey")
+                            } else {
+                                StatusBadge(context: context, status: gap.status)
+                            }
+                        }
                         TableCell(gap.pointsAtRisk.pointsText).attribute(named: "data-points", value: gap.pointsAtRisk.pointsText)
                         TableCell(gap.unit ?? "—")
                         TableCell {
