@@ -11,23 +11,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [[ "${DATABASE_URL:-}" == postgres* ]] || { echo "set DATABASE_URL to a PostgreSQL database" >&2; exit 1; }
 DURATION="${DURATION:-10}"
 PORT="${PORT:-18082}"
-BIN=.build/release/shian
-[[ -x "$BIN" ]] || swift build -c release --product shian
-DATA=$(mktemp -d)
-trap 'kill "${SERVER:-0}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
-export SHIAN_DATA_DIR="$DATA" SHIAN_DEMO_PASSWORD="Bench-Pass-2026!" LOG_LEVEL=warning SHIAN_PUBLIC_RATE_LIMIT=0
-
-start() {
-    "$BIN" serve --hostname 127.0.0.1 --port "$PORT" >"$DATA/server.log" 2>&1 &
-    SERVER=$!
-    for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && return; sleep 0.2; done
-    echo "server did not start" >&2; cat "$DATA/server.log" >&2; exit 1
-}
-stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+WAIT_SECONDS=60
+source bench/lib.sh
 q() { psql "$DATABASE_URL" -XAtq -c "$1"; }
 
-start   # migrates (and seeds the demo county into an empty database)
-stop
+bench_start   # migrates (and seeds the demo county into an empty database)
+bench_stop
 if [[ "$(q 'SELECT count(*) FROM businesses')" -lt "${BUSINESSES:-1000000}" ]]; then
     "$BIN" seed --scale province --businesses "${BUSINESSES:-1000000}" 2>&1 | tail -n 2
 fi
@@ -36,7 +25,7 @@ if [[ "$(q "SELECT count(*) FROM cold_chain_batches WHERE batch_number LIKE 'B%'
     psql "$DATABASE_URL" -Xq -v batches="${BATCHES:-3571429}" -v certificates="${CERTIFICATES:-10000000}" -f bench/trace-pg.sql
     echo "bulk load: ${SECONDS}s"
 fi
-start
+bench_start
 
 q "SELECT '/api/v1/trace/' || trace_code FROM cold_chain_batches TABLESAMPLE SYSTEM (1) LIMIT 1000" >"$DATA/trace.txt"
 sed 's|/api/v1/trace/|/trace?code=|' "$DATA/trace.txt" >"$DATA/trace-page.txt"
@@ -47,7 +36,7 @@ run() {
     local name=$1 paths=$2
     echo "$name $(PATHS=$paths wrk -t1 -c1 -d"${DURATION}s" -s bench/rotate.lua "http://127.0.0.1:$PORT" | grep '^RESULT')"
 }
-echo "healthz $(wrk -t1 -c1 -d"${DURATION}s" -s bench/p95.lua "http://127.0.0.1:$PORT/healthz" | grep '^RESULT')"
+bench_run healthz /healthz
 run api-trace-6-hops "$DATA/trace.txt"
 run page-trace-6-hops "$DATA/trace-page.txt"
 run api-certificate-look-up "$DATA/certificates.txt"
