@@ -25,6 +25,16 @@ struct ReportingTests {
             #expect(first.lagging && first.missingPeriods.count == 2, "the township that skipped two months comes first")
             #expect(units[1].lagging && units[1].missingPeriods.isEmpty && units[1].onTime < units[1].submitted, "then the late one")
             #expect(units.dropFirst(2).allSatisfy { !$0.lagging })
+            // A province's administrator reads the county's lagging townships by regionCode; a
+            // township may not read another county's, and a province is not a county.
+            let admin = try await app.token(for: "admin")
+            let fromAbove = try await app.api(.GET, "/api/v1/reports/monthly/lagging?regionCode=222499", token: admin)
+            #expect(try fromAbove.content.get([Reporting.LaggingDTO.Unit].self, at: "units").map(\.unitCode) == units.map(\.unitCode))
+            #expect(try await app.api(.GET, "/api/v1/reports/monthly/lagging?regionCode=22", token: admin).status == .badRequest)
+            #expect(try await app.api(.GET, "/api/v1/reports/monthly/lagging?regionCode=229001", token: township).status == .forbidden)
+            #expect(try await app.api(.GET, "/api/v1/reports?regionCode=222499", token: admin).items.count == 2)
+            var province = try await Browser.loggedIn(app, as: "admin")
+            #expect(try await province.get("/creation/reports?regionCode=222499").body.string.contains(#"data-lagging="true""#))
             let before = try await Reporting.metricValues(county: DemoCounty.countyCode, now: Date(), on: app.db)
             #expect((before[.reportingCompleteness]?.value ?? 100) < 100)
 

@@ -65,11 +65,12 @@ enum ReportFormsAPI {
         String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
     }
 
-    /// `GET /api/v1/reports?periodType=&q=&limit=&cursor=`: the caller's county's forms by code.
+    /// `GET /api/v1/reports?periodType=&q=&regionCode=&limit=&cursor=`: a county's forms by code (the
+    /// caller's own, or `regionCode` in its scope).
     static func list(request: Request) async throws -> FormList {
         let principal = try request.require(.readCreation)
         let parameters = try ListParameters(request)
-        let query = ReportForm.query(on: request.db).filter(\.$regionCode == county(of: principal))
+        let query = ReportForm.query(on: request.db).filter(\.$regionCode == (try Reporting.readableCounty(request, principal: principal)))
         if let text = parameters.rawQuery["periodType"], !text.isEmpty {
             guard let type = ReportPeriodType(rawValue: text) else {
                 throw ShianError(.badRequest, "reportingPeriodTypeInvalid", field: "periodType", arguments: [text])
@@ -86,7 +87,7 @@ enum ReportFormsAPI {
     /// `GET /api/v1/reports/{code}`.
     static func show(request: Request) async throws -> FormDTO {
         let principal = try request.require(.readCreation)
-        return FormDTO(try await Reporting.form(request, principal: principal))
+        return FormDTO(try await Reporting.form(request, principal: principal, county: try Reporting.readableCounty(request, principal: principal)))
     }
 
     /// `POST /api/v1/reports`.

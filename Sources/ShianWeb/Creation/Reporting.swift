@@ -18,10 +18,21 @@ enum Reporting {
         return period
     }
 
-    /// The caller's county's form with the route's `code`, or 404.
-    static func form(_ request: Request, principal: Principal) async throws -> ReportForm {
+    /// The county whose forms a read shows: `regionCode` (a county in the caller's scope, or a place
+    /// inside one), so that a city or province reads any of its counties; else the caller's own.
+    static func readableCounty(_ request: Request, principal: Principal) throws -> String {
+        guard let typed = try? request.query.get(String.self, at: "regionCode"), !typed.isEmpty else {
+            return String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
+        }
+        let place = try CreationQueries.place(request, principal: principal)
+        guard place.level == .county else { throw ShianError(.badRequest, "regionCodeInvalid", field: "regionCode") }
+        return place.rawValue
+    }
+
+    /// The form with the route's `code` of `county` (by default the caller's own), or 404.
+    static func form(_ request: Request, principal: Principal, county: String? = nil) async throws -> ReportForm {
         // A form belongs to the caller's county, even when the caller's scope is one township of it.
-        let county = String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
+        let county = county ?? String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
         guard let code = request.parameters.get("code"),
             let form = try await ReportForm.query(on: request.db).filter(\.$code == code).filter(\.$regionCode == county).first()
         else { throw ShianError.notFound }
@@ -100,7 +111,7 @@ enum Reporting {
     /// flags (DHIS2's outlier detection, as a list to work through).
     static func submissions(request: Request) async throws -> SubmissionList {
         let principal = try request.require(.readCreation)
-        let form = try await form(request, principal: principal)
+        let form = try await form(request, principal: principal, county: try readableCounty(request, principal: principal))
         let formID = try form.requireID()
         let parameters = try ListParameters(request)
         let raw = parameters.rawQuery
@@ -162,7 +173,7 @@ enum Reporting {
     /// `GET /api/v1/reports/{code}/lagging?through=<period>`: lagging townships first.
     static func laggingAPI(request: Request) async throws -> LaggingDTO {
         let principal = try request.require(.readCreation)
-        let form = try await form(request, principal: principal)
+        let form = try await form(request, principal: principal, county: try readableCounty(request, principal: principal))
         let now = Date()
         var through = ReportPeriod(containing: now, type: form.type)
         if let text = try? request.query.get(String.self, at: "through"), !text.isEmpty { through = try period(text, of: form) }

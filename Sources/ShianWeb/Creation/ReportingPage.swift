@@ -13,7 +13,7 @@ enum ReportingPages {
 
     static func render(_ request: Request, state: ReportingPage.FormState?) async throws -> Response {
         let principal = try request.require(.readCreation)
-        let county = String(principal.user.regionCode.prefix(RegionLevel.county.codeLength))
+        let county = try Reporting.readableCounty(request, principal: principal)
         let forms = try await Reporting.forms(county: county, on: request.db)
         let now = Date()
         var tables: [ReportingPage.FormTable] = []
