@@ -56,7 +56,7 @@ enum ColdChainIngest {
     /// Checks and writes `items`; answers the events written, in order. With `remembering`, the
     /// request's idempotency key is stored in the same transaction as the events, with the answer
     /// `{"accepted": n}` — so a retry racing the first attempt cannot write them twice.
-    /// `allowingSplit` is for `ColdChainWrites.split` only, which makes the new batches a split opens.
+    /// `allowingSplit` is for `ColdChainWrites.derive` only, which makes the new batches a split opens.
     static func ingest(
         _ items: [Item], by principal: Principal, remembering key: IdempotencyKey? = nil, allowingSplit: Bool = false, on database: any Database
     ) async throws -> [Written] {
