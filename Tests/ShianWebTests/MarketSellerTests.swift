@@ -96,4 +96,42 @@ struct MarketSellerTests {
             #expect(try await MarketSeller.query(on: app.db).count() == 0)
         }
     }
+
+    /// An operator account for a business (the demo has none for a market): the demo password, the
+    /// business's grid as its region.
+    static func operatorToken(_ app: Application, for businessID: UUID, username: String) async throws -> String {
+        let template = try #require(try await ShianStore.User.query(on: app.db).filter(\.$username == "business.lamb").first())
+        let business = try #require(try await Business.find(businessID, on: app.db))
+        let scope = UserScope(regionCode: try RegionCode(business.regionCode), departmentID: nil, businessID: businessID)
+        try await ShianStore.User(username: username, displayName: "\(business.name) 开办者", passwordHash: template.passwordHash,
+                                  role: .businessOperator, scope: scope).create(on: app.db)
+        return try await app.token(for: username)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aMarketOperatorKeepsItsOwnFilesAndChecksItsOwnLots(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let markets = try await Business.query(on: app.db).filter(\.$category == .farmersMarket).filter(\.$regionCode >= "222499")
+                .filter(\.$regionCode < "222500").sort(\.$name).limit(2).all().compactMap(\.id)
+            try #require(markets.count == 2)
+            let own = try await Self.operatorToken(app, for: markets[0], username: "market.operator")
+            let filed = try await app.api(.POST, "/api/v1/market-sellers", token: own, json: Self.body(markets[0]))
+            #expect(filed.status == .created, "\(filed.body.string)")
+            let sellerID = try filed.content.get(UUID.self, at: "id")
+            #expect(try await app.api(.POST, "/api/v1/market-sellers", token: own, json: Self.body(markets[1], stall: "3")).status == .notFound,
+                    "another market is outside its scope")
+            let office = try await app.token(for: "office")
+            #expect(try await app.api(.POST, "/api/v1/market-sellers", token: office, json: Self.body(markets[1], stall: "9")).status == .created)
+            #expect(try await app.api(.GET, "/api/v1/market-sellers", token: own).pluck("id") == [sellerID.uuidString], "only its own files")
+
+            // Its page records a lot for the filed stall without naming the market.
+            var browser = try await Browser.loggedIn(app, as: "market.operator")
+            _ = try await browser.get("/market-entry")
+            let recorded = try await browser.post("/market-entry", form: ["seller": "12", "productName": "黄瓜", "unit": "公斤"])
+            #expect(recorded.status == .seeOther)
+            let check = try #require(try await MarketEntryCheck.query(on: app.db).first())
+            #expect(check.sellerID == sellerID && check.$market.id == markets[0] && !check.hasCertificate)
+            #expect(try await browser.get("/market-sellers").body.string.contains(#"data-seller="12""#))
+        }
+    }
 }

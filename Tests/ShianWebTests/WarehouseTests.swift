@@ -86,4 +86,26 @@ struct WarehouseTests {
             #expect(try await browser.post("/warehouse-bookings/\(id)/release", form: [:]).status == .conflict, "released once only")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func operatorsSeeTheirOwnBookingsWhereverTheWarehouseIs(database: TestDatabase) async throws {
+        try await withShianApp(database) { app in
+            let warehouse = try await ColdChainAPITests.business(app, .centralWarehouse)
+            let owner = try await ColdChainAPITests.business(app, .coldStore)
+            let office = try await app.token(for: "office")
+            let slot = Date().addingTimeInterval(72 * 3600).formatted(.iso8601)
+            let booked = try await app.api(.POST, "/api/v1/warehouse-bookings", token: office,
+                                           json: #"{"warehouseBusinessId":"\#(warehouse)","ownerBusinessId":"\#(owner)","vehicle":"吉A·D7321","driver":"赵刚","goods":"冷冻牛腱","quantity":200,"unit":"箱","slotAt":"\#(slot)"}"#)
+            let id = try booked.content.get(String.self, at: "id")
+            let ownerToken = try await MarketSellerTests.operatorToken(app, for: owner, username: "coldstore.operator")
+            let warehouseToken = try await MarketSellerTests.operatorToken(app, for: warehouse, username: "warehouse.operator")
+            #expect(try await app.api(.GET, "/api/v1/warehouse-bookings", token: ownerToken).pluck("id") == [id])
+            #expect(try await app.api(.GET, "/api/v1/warehouse-bookings", token: warehouseToken).pluck("id") == [id])
+            #expect(try await app.api(.GET, "/api/v1/warehouse-bookings", token: try await app.token(for: "business.lamb")).items.isEmpty)
+            // Only the warehouse records the intake; the owner may not.
+            let intake = #"{"nucleicAcidResult":"negative","disinfectant":"含氯消毒剂"}"#
+            #expect(try await app.api(.POST, "/api/v1/warehouse-bookings/\(id)/intake", token: ownerToken, json: intake).status == .notFound)
+            #expect(try await app.api(.POST, "/api/v1/warehouse-bookings/\(id)/intake", token: warehouseToken, json: intake).status == .ok)
+        }
+    }
 }
