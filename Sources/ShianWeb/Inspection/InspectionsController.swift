@@ -73,9 +73,7 @@ enum InspectionsController {
         let page = try await RectificationQueries.list(
             status: list.rawQuery["status"], regionCode: region, scope: principal.scope, cursor: list.cursor, limit: list.limit, now: now,
             on: request.db)
-        let ids = page.items.map { $0.$business.id }
-        let businesses = ids.isEmpty ? [] : try await Business.query(on: request.db).filter(\.$id ~~ ids).all()
-        let names = Dictionary(businesses.compactMap { business in business.id.map { ($0, business.name) } }, uniquingKeysWith: { first, _ in first })
+        let names = try await Business.names(of: page.items.map { $0.$business.id }, on: request.db)
         let model = OrderListPage.Model(orders: page.items, names: names, nextCursor: page.nextCursor, rawQuery: list.rawQuery, now: now)
         return .html(OrderListPage(context: request.pageContext, model: model).render())
     }

@@ -105,9 +105,7 @@ enum ColdChainPages {
         let documents = try await ImportDocument.query(on: request.db).filter(\.$batch.$id == batchID).all()
         let refusals = principal.role.may(.readInspections)
             ? try await TraceRefusal.query(on: request.db).filter(\.$batch.$id == batchID).sort(\.$attemptedAt).all() : []
-        let names = Dictionary(
-            try await Business.query(on: request.db).filter(\.$id ~~ Array(involved.union(refusals.map { $0.$business.id }))).all().compactMap { b in b.id.map { ($0, b.name) } },
-            uniquingKeysWith: { a, _ in a })
+        let names = try await Business.names(of: involved.union(refusals.map { $0.$business.id }), on: request.db)
         let recall = batch.recalledAt == nil ? nil : try await Recalls.dto(batch, on: request.db)
         var parent: ColdChainBatch?
         if let parentID = batch.$parent.id { parent = try await ColdChainBatch.find(parentID, on: request.db) }

@@ -18,10 +18,9 @@ enum MarketSellerPages {
         let list = try ListParameters(request)
         let page = try await MarketSellers.query(list, by: principal, on: request.db)
             .keysetPage(sortedBy: \.$registeredAt, descending: true, after: list.cursor, limit: list.limit)
-        let marketIDs = Set(page.items.map { $0.$market.id })
-        let markets = try await Business.query(on: request.db).filter(\.$id ~~ marketIDs).all()
+        let marketNames = try await Business.names(of: page.items.map { $0.$market.id }, on: request.db)
         let view = MarketSellerListPage(
-            context: request.pageContext, sellers: page.items, marketNames: Dictionary(uniqueKeysWithValues: markets.compactMap { m in m.id.map { ($0, m.name) } }),
+            context: request.pageContext, sellers: page.items, marketNames: marketNames,
             nextCursor: page.nextCursor, rawQuery: list.rawQuery, fields: fields, error: error, ownBusiness: principal.user.$business.id != nil)
         return .html(view.render(), status: status)
     }

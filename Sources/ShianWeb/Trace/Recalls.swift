@@ -139,10 +139,7 @@ enum Recalls {
         let query = principal.scope.query(RecallNotice.self, on: request.db)
         if list.rawQuery["confirmed"] == "false" { query.filter(\.$confirmedAt == nil) }
         let page = try await query.keysetPage(sortedBy: \.$notifiedAt, descending: true, after: list.cursor, limit: list.limit)
-        let ids = page.items.map { $0.$business.id }
-        let names = ids.isEmpty ? [:] : Dictionary(
-            try await Business.query(on: request.db).filter(\.$id ~~ ids).all().compactMap { b in b.id.map { ($0, b.name) } },
-            uniquingKeysWith: { a, _ in a })
+        let names = try await Business.names(of: page.items.map { $0.$business.id }, on: request.db)
         return ListDTO(try page.map { try NoticeDTO($0, name: names[$0.$business.id] ?? "") })
     }
 

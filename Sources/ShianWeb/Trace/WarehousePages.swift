@@ -18,11 +18,11 @@ enum WarehousePages {
         let list = try ListParameters(request)
         let page = try await WarehouseWrites.bookings(list, for: principal, on: request.db).keysetPage(sortedBy: \.$slotAt, descending: true, after: list.cursor, limit: list.limit)
         let ids = Set(page.items.flatMap { [$0.$warehouse.id, $0.$owner.id] })
-        let names = try await Business.query(on: request.db).filter(\.$id ~~ ids).all()
+        let names = try await Business.names(of: ids, on: request.db)
         let warehouses = try await principal.scope.query(Business.self, on: request.db).filter(\.$category == .centralWarehouse).sort(\.$name).limit(50).all()
         let view = WarehouseListPage(
             context: request.pageContext, bookings: page.items,
-            names: Dictionary(uniqueKeysWithValues: names.compactMap { business in business.id.map { ($0, business.name) } }),
+            names: names,
             warehouses: warehouses, nextCursor: page.nextCursor, rawQuery: list.rawQuery, fields: fields, error: error,
             ownBusiness: principal.user.$business.id != nil, mayRun: { WarehouseWrites.mayRunWarehouse($0, principal) },
             leadHours: request.application.shian.warehouseLeadHours)
