@@ -45,7 +45,7 @@ struct DemoSeederTests {
             let county = try #require(try await Region.query(on: db).filter(\.$level == .county).filter(\.$code >= "2290").first()?.code)
             #expect(try await IndicatorAssignment.query(on: db).filter(\.$regionCode == county).count() == 94)
             let standard = DemoStandard.document
-            let evidenceItems = standard.indicators.filter { !$0.isComputed && $0.kind != .veto && $0.number != standard.showcaseIndicator }.count
+            let evidenceItems = standard.indicators.filter(standard.takesEvidence).count
             let history = try await EvidenceSubmission.query(on: db).filter(\.$submittedBy == "bench").count()
             #expect(history == evidenceItems * 4 * 2, "four a year for each of the two past years")
             #expect(try await MetricObservation.query(on: db).filter(\.$regionCode == county).count() == 3 * DemoCreation.observations.count)

@@ -60,6 +60,12 @@ public struct StandardDocument: Codable, Sendable, Equatable {
     /// Key and basic points: what a city can earn without bonus items.
     public var basePoints: Double { indicators.filter(\.kind.isBase).reduce(0) { $0 + $1.points } }
 
+    /// Whether an item is scored from submitted evidence: not a veto item (its thresholds decide), not
+    /// a computed one (its metric decides), not the showcase indicator (its projects' reviews decide).
+    public func takesEvidence(_ indicator: Indicator) -> Bool {
+        indicator.kind != .veto && !indicator.isComputed && indicator.number != showcaseIndicator
+    }
+
     /// The indicators in the standard's order ("4.10" after "4.9").
     public var indicatorsInOrder: [Indicator] {
         indicators.sorted { IndicatorNumber.areInIncreasingOrder($0.number, $1.number) }

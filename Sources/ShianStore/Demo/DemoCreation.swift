@@ -59,7 +59,7 @@ public enum DemoCreation {
             assignment.deadline = now.addingTimeInterval(Double(index % 7 == 3 ? -10 : 20 + index % 60) * day).storageRounded
             try await assignment.create(on: db)
             // The showcase indicator scores its projects (DemoShowcase), not evidence.
-            guard !indicator.isComputed, indicator.kind != .veto, indicator.number != standard.showcaseIndicator else { continue }
+            guard standard.takesEvidence(indicator) else { continue }
             let author = "demo"
             if let reason = returned[indicator.number] {
                 let submission = try await submit(assignment, text: "已提交佐证材料。", by: author, at: now.addingTimeInterval(-9 * day), on: db)

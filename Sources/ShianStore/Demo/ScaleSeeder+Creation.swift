@@ -33,7 +33,7 @@ extension ScaleSeeder {
 
     private static func seedHistory(county: String, years: Int, now: Date, on db: any Database) async throws {
         let standard = DemoStandard.document
-        let evidenceItems = Set(standard.indicators.filter { !$0.isComputed && $0.kind != .veto && $0.number != standard.showcaseIndicator }.map(\.number))
+        let evidenceItems = Set(standard.indicators.filter(standard.takesEvidence).map(\.number))
         let assignments = try await IndicatorAssignment.query(on: db).filter(\.$regionCode == county).all()
             .filter { evidenceItems.contains($0.indicatorNumber) }
         let year = Calendar(identifier: .gregorian).component(.year, from: now)

@@ -151,7 +151,9 @@ struct CreationItemPage {
     /// The showcase indicator scores its projects; its page points to them instead of an evidence form.
     private var isShowcase: Bool { number == campaign.standard.showcaseIndicator }
     private var maySubmit: Bool {
-        guard let role, role.may(.submitEvidence), !item.locked, !item.computed, item.kind != .veto, !isShowcase else { return false }
+        guard let role, role.may(.submitEvidence), !item.locked, let indicator = try? campaign.indicator(number),
+            campaign.standard.takesEvidence(indicator)
+        else { return false }
         return mayManage || (callerUnit != nil && callerUnit == item.leadUnit)
     }
 

@@ -168,8 +168,7 @@ enum CreationWrites {
     ) async throws -> EvidenceSubmission {
         guard principal.role.may(.submitEvidence) else { throw ShianError.forbidden }
         let indicator = try indicator(number, in: target.standard)
-        // The showcase indicator scores its reviewed projects (ShowcaseWrites), not evidence.
-        guard indicator.kind != .veto, !indicator.isComputed, indicator.number != target.standard.showcaseIndicator else {
+        guard target.standard.takesEvidence(indicator) else {
             throw ShianError(.unprocessableEntity, "indicatorNotScoredByEvidence", field: "number", arguments: [number])
         }
         let (text, links) = try evidenceContent(text: input.text, links: input.links, file: file)
