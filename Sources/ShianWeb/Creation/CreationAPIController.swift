@@ -18,8 +18,13 @@ enum CreationAPIController {
         }
         guard let buffer = request.body.data else { throw refusalForEmptyBody }
         var data = Data(buffer.readableBytesView)
-        if contentType == ImportTable.xlsxType { data = try StandardWorkbookFile.json(xlsx: data) }
-        let record = try await CreationWrites.importStandard(data, by: principal, on: request.db)
+        let record: StandardRecord
+        do {
+            if contentType == ImportTable.xlsxType { data = try StandardWorkbookFile.json(xlsx: data) }
+            record = try await CreationWrites.importStandard(data, by: principal, on: request.db)
+        } catch let problems as StandardDocument.Problems {
+            throw CreationWrites.refusal(problems.failures)
+        }
         return try await StandardDTO(record).encodeResponse(status: .created, for: request)
     }
 

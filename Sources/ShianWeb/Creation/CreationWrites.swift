@@ -72,8 +72,9 @@ enum CreationWrites {
 
     // MARK: standards
 
-    /// Imports a standard from its interchange JSON: every problem at once and nothing written when
-    /// it is malformed; a new version of a code supersedes the one in force.
+    /// Imports a standard from its interchange JSON: every problem at once (`StandardDocument.Problems`,
+    /// which the API answers as 422 `standardInvalid`) and nothing written when it is malformed; a new
+    /// version of a code supersedes the one in force.
     static func importStandard(_ data: Data, by principal: Principal, now: Date = Date(), on database: any Database) async throws
         -> StandardRecord
     {
@@ -81,7 +82,7 @@ enum CreationWrites {
         let standard: StandardDocument
         switch StandardDocument.parse(json: data) {
         case .success(let document): standard = document
-        case .failure(let problems): throw refusal(problems.failures)
+        case .failure(let problems): throw problems
         }
         let exists = try await StandardRecord.query(on: database)
             .filter(\.$code == standard.code).filter(\.$version == standard.version).count()

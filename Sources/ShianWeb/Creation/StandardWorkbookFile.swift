@@ -12,8 +12,8 @@ enum StandardWorkbookFile {
         try XLSX.workbook(try StandardWorkbook.sheets(of: try record.standard()).map { XLSXSheet(name: $0.name, rows: $0.rows) })
     }
 
-    /// The JSON document of an uploaded workbook; 422 `standardInvalid` with the problems when the
-    /// file is not a workbook or its sheets do not make a document.
+    /// The JSON document of an uploaded workbook; its problems when the file is not a workbook or its
+    /// sheets do not make a document.
     static func json(xlsx data: Data) throws -> Data {
         var sheets: [[[String]]] = []
         for index in StandardWorkbook.sheetNames.indices {
@@ -22,12 +22,12 @@ enum StandardWorkbookFile {
             } catch XLSXError.missingPart {
                 break  // fewer sheets: the workbook check names the first one missing (thresholds may be left out)
             } catch {
-                throw CreationWrites.refusal([ValidationFailure(code: "workbookMalformed")])
+                throw StandardDocument.Problems([ValidationFailure(code: "workbookMalformed")])
             }
         }
         switch StandardWorkbook.json(fromSheets: sheets) {
         case .success(let json): return json
-        case .failure(let problems): throw CreationWrites.refusal(problems.failures)
+        case .failure(let problems): throw problems
         }
     }
 }

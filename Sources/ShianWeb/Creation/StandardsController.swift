@@ -36,16 +36,11 @@ enum StandardsController {
             if data.starts(with: [0x50, 0x4B]) { data = try StandardWorkbookFile.json(xlsx: data) }
             _ = try await CreationWrites.importStandard(data, by: principal, on: request.db)
             return request.redirect(to: "/creation/standards")
-        } catch let error as ShianError where [.unprocessableEntity, .conflict].contains(error.status) {
-            let problems = (error.details["problems"].flatMap { try? JSONDecoder().decode([Problem].self, from: Data($0.utf8)) } ?? [])
-                .map { ValidationFailure(code: $0.code, field: $0.field, arguments: $0.arguments) }
-            return try await render(request, problems: problems, message: request.t("error.\(error.code)", error.arguments), status: error.status)
+        } catch let problems as StandardDocument.Problems {
+            let message = request.t("error.standardInvalid", String(problems.failures.count))
+            return try await render(request, problems: problems.failures, message: message, status: .unprocessableEntity)
+        } catch let error as ShianError where error.status == .conflict {
+            return try await render(request, problems: [], message: request.t("error.\(error.code)", error.arguments), status: error.status)
         }
-    }
-
-    private struct Problem: Decodable {
-        let code: String
-        let field: String?
-        let arguments: [String]
     }
 }
