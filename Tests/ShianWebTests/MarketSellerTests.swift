@@ -131,7 +131,10 @@ struct MarketSellerTests {
             #expect(recorded.status == .seeOther)
             let check = try #require(try await MarketEntryCheck.query(on: app.db).first())
             #expect(check.sellerID == sellerID && check.$market.id == markets[0] && !check.hasCertificate)
-            #expect(try await browser.get("/market-sellers").body.string.contains(#"data-seller="12""#))
+            let files = try await browser.get("/market-sellers").body.string
+            #expect(files.contains(#"data-seller="12""#) && files.contains(#"id="seller-form""#))
+            var restaurant = try await Browser.loggedIn(app, as: "business.lamb")
+            #expect(try await restaurant.get("/market-sellers").body.string.contains(#"id="seller-form""#) == false, "a restaurant files no sellers")
         }
     }
 }

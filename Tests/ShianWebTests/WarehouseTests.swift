@@ -102,6 +102,9 @@ struct WarehouseTests {
             #expect(try await app.api(.GET, "/api/v1/warehouse-bookings", token: ownerToken).pluck("id") == [id])
             #expect(try await app.api(.GET, "/api/v1/warehouse-bookings", token: warehouseToken).pluck("id") == [id])
             #expect(try await app.api(.GET, "/api/v1/warehouse-bookings", token: try await app.token(for: "business.lamb")).items.isEmpty)
+            // An operator's booking form offers its county's warehouses (its own scope is its business alone).
+            var restaurant = try await Browser.loggedIn(app, as: "business.lamb")
+            #expect(try await restaurant.get("/warehouse-bookings").body.string.contains(#"value="\#(warehouse)""#))
             // Only the warehouse records the intake; the owner may not.
             let intake = #"{"nucleicAcidResult":"negative","disinfectant":"含氯消毒剂"}"#
             #expect(try await app.api(.POST, "/api/v1/warehouse-bookings/\(id)/intake", token: ownerToken, json: intake).status == .notFound)

@@ -12,6 +12,8 @@ struct MarketSellerListPage {
     let fields: [String: String]
     let error: String?
     let ownBusiness: Bool
+    /// Whether the filing form shows: officers who manage businesses, and a market's operator.
+    let mayFile: Bool
 
     func render() -> String {
         Layout(context: context, title: context.t("marketSeller.title"), current: .trace).render {
@@ -32,7 +34,7 @@ struct MarketSellerListPage {
                 table
             }
             Pager(context: context, path: SiteURL.marketSellers.path, query: rawQuery, nextCursor: nextCursor, shown: sellers.count)
-            registration
+            if mayFile { registration }
         }
     }
 

@@ -19,9 +19,15 @@ enum MarketSellerPages {
         let page = try await MarketSellers.query(list, by: principal, on: request.db)
             .keysetPage(sortedBy: \.$registeredAt, descending: true, after: list.cursor, limit: list.limit)
         let marketNames = try await Business.names(of: page.items.map { $0.$market.id }, on: request.db)
+        // Officers file for any market in scope; an operator only when its business is a market.
+        var mayFile = principal.role.may(.manageBusinesses)
+        if let own = principal.user.$business.id, let business = try await Business.find(own, on: request.db) {
+            mayFile = business.category == .farmersMarket || business.category == .wholesaleMarket
+        }
         let view = MarketSellerListPage(
             context: request.pageContext, sellers: page.items, marketNames: marketNames,
-            nextCursor: page.nextCursor, rawQuery: list.rawQuery, fields: fields, error: error, ownBusiness: principal.user.$business.id != nil)
+            nextCursor: page.nextCursor, rawQuery: list.rawQuery, fields: fields, error: error, ownBusiness: principal.user.$business.id != nil,
+            mayFile: mayFile)
         return .html(view.render(), status: status)
     }
 

@@ -19,7 +19,12 @@ enum WarehousePages {
         let page = try await WarehouseWrites.bookings(list, for: principal, on: request.db).keysetPage(sortedBy: \.$slotAt, descending: true, after: list.cursor, limit: list.limit)
         let ids = Set(page.items.flatMap { [$0.$warehouse.id, $0.$owner.id] })
         let names = try await Business.names(of: ids, on: request.db)
-        let warehouses = try await principal.scope.query(Business.self, on: request.db).filter(\.$category == .centralWarehouse).sort(\.$name).limit(50).all()
+        // An operator books at the warehouses of its county; its own scope is its business alone.
+        let warehouseQuery = principal.user.$business.id == nil
+            ? principal.scope.query(Business.self, on: request.db)
+            : Business.query(on: request.db).filter(\.$regionCode >= String(principal.user.regionCode.prefix(RegionLevel.county.codeLength)))
+                .filter(\.$regionCode < String(principal.user.regionCode.prefix(RegionLevel.county.codeLength)) + "~")
+        let warehouses = try await warehouseQuery.filter(\.$category == .centralWarehouse).filter(\.$status == .active).sort(\.$name).limit(50).all()
         let view = WarehouseListPage(
             context: request.pageContext, bookings: page.items,
             names: names,
